@@ -1,0 +1,55 @@
+/**
+ * remark plugin: turns the normalizer's block markers (`… text {#p-7}` at the
+ * end of a paragraph or heading) into `id` attributes. A marker in a list
+ * item's paragraph gives the id to the `<li>`. Ids already set are kept.
+ */
+import type { Heading, ListItem, Paragraph, Root, Text } from 'mdast';
+import { visit } from 'unist-util-visit';
+
+/** Options for `remarkBlockIds`. */
+export interface Options {
+  /** Also set `data-block` (the ¶ number) on each marked element. Default true. */
+  numberAttribute?: boolean;
+}
+
+const MARKER = /\s*\{#(p-(\d+))\}$/u;
+
+interface HData {
+  hProperties?: Record<string, unknown>;
+}
+
+/**
+ * Takes the trailing `{#id}` marker off a paragraph or heading.
+ * Returns the id and the ¶ number, or null when there is none.
+ * @example takeMarker({ type: 'paragraph', children: [{ type: 'text', value: 'Hi {#p-2}' }] }) // => { id: 'p-2', n: 2 }
+ */
+export function takeMarker(node: Paragraph | Heading): { id: string; n: number } | null {
+  const last = node.children.at(-1);
+  if (!last || last.type !== 'text') return null;
+  const m = MARKER.exec((last as Text).value);
+  if (!m) return null;
+  (last as Text).value = (last as Text).value.slice(0, m.index);
+  if ((last as Text).value === '') node.children.pop();
+  return { id: m[1]!, n: Number(m[2]) };
+}
+
+function setId(node: { data?: unknown }, id: string, n: number, numberAttribute: boolean): void {
+  const data = (node.data ??= {}) as HData;
+  const props = (data.hProperties ??= {});
+  props['id'] ??= id;
+  if (numberAttribute) props['dataBlock'] ??= String(n);
+}
+
+/** Default-exported factory, as unified plugins are. */
+export default function remarkBlockIds(options: Options = {}) {
+  const numberAttribute = options.numberAttribute ?? true;
+  return (tree: Root): void => {
+    visit(tree, (node, _index, parent) => {
+      if (node.type !== 'paragraph' && node.type !== 'heading') return;
+      const marker = takeMarker(node);
+      if (!marker) return;
+      const target = node.type === 'paragraph' && parent?.type === 'listItem' ? (parent as ListItem) : node;
+      setId(target, marker.id, marker.n, numberAttribute);
+    });
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * Helpers for tests that run the normalizer on a copy of the content folder.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const CONTENT = join(ROOT, 'content');
+
+/** A fresh copy of the content folder's inputs (no statements) in a temporary folder. */
+export function copyContent(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'edition-'));
+  cpSync(join(CONTENT, 'sources'), join(dir, 'sources'), { recursive: true });
+  cpSync(join(CONTENT, 'speakers.yaml'), join(dir, 'speakers.yaml'));
+  cpSync(join(CONTENT, 'themes.yaml'), join(dir, 'themes.yaml'));
+  return dir;
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** Writes a source file and puts its SHA-256 into the metadata file beside it (when there is one). */
+export function writeSource(dir: string, name: string, bytes: Uint8Array | string): void {
+  const path = join(dir, 'sources', name);
+  writeFileSync(path, bytes);
+  const metaPath = path.replace(/\.txt$/u, '.yaml');
+  const digest = createHash('sha256').update(readFileSync(path)).digest('hex');
+  try {
+    const meta = readFileSync(metaPath, 'utf8');
+    writeFileSync(metaPath, meta.replace(/sha256: [0-9a-f]{64}/u, `sha256: ${digest}`));
+  } catch {
+    // no metadata yet: the caller writes it
+  }
+}
+
+export function sha256Of(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Edits a metadata file with a text replacement; fails loudly if the text is not there. */
+export function editMeta(dir: string, name: string, from: string | RegExp, to: string): void {
+  const path = join(dir, 'sources', name);
+  const before = readFileSync(path, 'utf8');
+  const after = before.replace(from, to);
+  if (after === before) throw new Error(`editMeta: ${String(from)} not found in ${name}`);
+  writeFileSync(path, after);
+}
+
+/** Runs `scripts/normalize.ts` on a content folder. */
+export function runNormalize(dir: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/normalize.ts'), '--content', dir, ...args], {
+    encoding: 'utf8',
+    cwd: ROOT,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The statements folder's files as name → content. */
+export function readStatements(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const folder = join(dir, 'statements');
+  for (const name of readdirSync(folder).sort()) out.set(name, readFileSync(join(folder, name), 'utf8'));
+  return out;
+}
+
+/** Splits a statement file into its frontmatter text and Markdown body. */
+export function splitStatement(markdown: string): { frontmatter: string; body: string } {
+  const m = /^---\n([\s\S]*?)\n---\n\n([\s\S]*)$/u.exec(markdown);
+  if (!m) throw new Error('not a statement file');
+  return { frontmatter: m[1]!, body: m[2]! };
+}
+
+/** A block as a reader sees it: kind, id, text (Markdown escapes undone), and its list marker. */
+export interface ReadBlock {
+  kind: 'paragraph' | 'heading' | 'ordered-item' | 'bullet-item';
+  id: string;
+  text: string;
+  /** "3." for the third item of an ordered list, "•" for a bullet, "" otherwise. */
+  marker: string;
+  /** Index of the list the item is in (counting lists from 0), or -1. */
+  list: number;
+}
+
+/** Parses a statement body as CommonMark and returns its blocks in order. */
+export function readBlocks(body: string): ReadBlock[] {
+  const root = unified().use(remarkParse).parse(body) as Root;
+  const out: ReadBlock[] = [];
+  let lists = 0;
+  const take = (node: RootContent, kind: ReadBlock['kind'], marker: string, list: number) => {
+    const text = toString(node);
+    const m = /\s*\{#(p-\d+)\}$/u.exec(text);
+    if (!m) throw new Error(`block without id marker: ${text}`);
+    out.push({ kind, id: m[1]!, text: text.slice(0, m.index), marker, list });
+  };
+  for (const node of root.children) {
+    if (node.type === 'list') {
+      node.children.forEach((item, i) => {
+        take(item, node.ordered ? 'ordered-item' : 'bullet-item', node.ordered ? `${(node.start ?? 1) + i}.` : '•', lists);
+      });
+      lists += 1;
+    } else if (node.type === 'heading') take(node, 'heading', '', -1);
+    else if (node.type === 'paragraph') take(node, 'paragraph', '', -1);
+    else throw new Error(`unexpected ${node.type} in a statement body`);
+  }
+  return out;
+}
