@@ -113,7 +113,8 @@ export function isRealDate(value: string): boolean {
   const month = m[2] === undefined ? 1 : Number(m[2]);
   const day = m[3] === undefined ? 1 : Number(m[3]);
   if (month < 1 || month > 12 || day < 1) return false;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const daysInMonth = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
   return day <= daysInMonth;
 }
 
@@ -283,7 +284,10 @@ export const themeSchema = z
      * Terms whose occurrence assigns the theme: case-insensitive, whole words;
      * a trailing `*` matches any word ending (`traffick*`).
      */
-    terms: z.array(plainText).min(1, 'needs at least one match term'),
+    terms: z
+      .array(plainText)
+      .min(1, 'needs at least one match term')
+      .refine((ts) => new Set(ts.map((t) => t.toLowerCase())).size === ts.length, 'lists a term twice'),
     /** Occurrences of the terms (added up) needed to assign the theme. */
     minMatches: z.number().int().min(1).default(1),
     /** Other names for the theme, for search. */
@@ -299,7 +303,7 @@ export const themeAssignment = z
     id: slug,
     /** matched (term rule) | added (editor override). */
     how: z.enum(['matched', 'added']),
-    /** Terms that matched, with counts (empty for added themes). */
+    /** Terms that matched, with counts (for an added theme, those that fell short of the threshold). */
     terms: z.array(z.object({ term: plainText, count: z.number().int().min(1) }).strict()),
     /** Reader-facing reason. */
     reason: plainText,

@@ -94,6 +94,31 @@ function firstWords(text: string, n: number): string {
   return text.trim().split(/\s+/u).slice(0, n).join(' ');
 }
 
+/** How a salutation or form of address begins. */
+const SALUTATION = /^(?:mr\.?|mrs\.?|ms\.?|madam|madame|dear|your (?:excellency|excellencies|majesty|highness)|excellenc(?:y|ies)|distinguished|ladies|honou?rable|colleagues|friends|good (?:morning|afternoon|evening))\b/iu;
+
+/** The longest line (in words) that can be a salutation. */
+export const SALUTATION_MAX_WORDS = 10;
+
+/**
+ * In a hard-wrapped block, a salutation on the first line ("Mr. President,")
+ * followed by the speech on the next lines is a paragraph of its own: the
+ * source broke the line there, and a salutation never runs on into the text.
+ * @example splitOffSalutations([[{ n: 1, text: 'Mr. President,' }, { n: 2, text: 'It is an honour.' }]]).length // => 2
+ */
+export function splitOffSalutations(blocks: Line[][]): Line[][] {
+  return blocks.flatMap((lines) => {
+    const first = lines[0]!.text.trim();
+    const isSalutation =
+      lines.length > 1 &&
+      SALUTATION.test(first) &&
+      /[,:]$/u.test(first) &&
+      first.split(/\s+/u).length <= SALUTATION_MAX_WORDS &&
+      /^\p{Lu}/u.test(lines[1]!.text.trim());
+    return isSalutation ? [[lines[0]!], lines.slice(1)] : [lines];
+  });
+}
+
 /** Result of unwrapping a block's lines into one line of text. */
 export interface Unwrapped {
   /** The text on one line. */

@@ -32,10 +32,10 @@ const DAY = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
 const YEAR = String.raw`(\d{4})`;
 
 const PATTERNS: { re: RegExp; parts: ('d' | 'm' | 'y')[] }[] = [
-  { re: new RegExp(String.raw`\b${DAY}\s+${MONTH},?\s+${YEAR}\b`, 'u'), parts: ['d', 'm', 'y'] },
-  { re: new RegExp(String.raw`\b${MONTH}\s+${DAY},?\s+${YEAR}\b`, 'u'), parts: ['m', 'd', 'y'] },
-  { re: new RegExp(String.raw`\b${YEAR}-(\d{2})-(\d{2})\b`, 'u'), parts: ['y', 'm', 'd'] },
-  { re: new RegExp(String.raw`\b${MONTH}\s+${YEAR}\b`, 'u'), parts: ['m', 'y'] },
+  { re: new RegExp(String.raw`\b${DAY}\s+${MONTH},?\s+${YEAR}\b`, 'gu'), parts: ['d', 'm', 'y'] },
+  { re: new RegExp(String.raw`\b${MONTH}\s+${DAY},?\s+${YEAR}\b`, 'gu'), parts: ['m', 'd', 'y'] },
+  { re: new RegExp(String.raw`\b${YEAR}-(\d{2})-(\d{2})\b`, 'gu'), parts: ['y', 'm', 'd'] },
+  { re: new RegExp(String.raw`\b${MONTH}\s+${YEAR}\b`, 'gu'), parts: ['m', 'y'] },
 ];
 
 /** A date found in a line, as ISO text at its own precision. */
@@ -49,29 +49,36 @@ export interface FoundDate {
 }
 
 /**
- * Finds the first English-language date in a line.
+ * Finds the first English-language date in a line (trying day-month-year,
+ * month-day-year, ISO, then month-year).
  * @example findDate('02 Mar 2010')?.iso // => '2010-03-02'
  * @example findDate('November 28, 2012, Geneva')?.rest // => ', Geneva'
  */
 export function findDate(text: string): FoundDate | null {
   for (const { re, parts } of PATTERNS) {
-    const m = re.exec(text);
-    if (!m) continue;
-    let d: number | null = null;
-    let mo: number | null = null;
-    let y: number | null = null;
-    parts.forEach((part, i) => {
-      const raw = m[i + 1]!;
-      if (part === 'd') d = Number(raw);
-      else if (part === 'y') y = Number(raw);
-      else mo = /^\d+$/u.test(raw) ? Number(raw) : monthNumber(raw);
-    });
-    if (mo === null || y === null) continue;
-    const pad = (v: number) => String(v).padStart(2, '0');
-    const iso = d === null ? `${y}-${pad(mo)}` : `${y}-${pad(mo)}-${pad(d)}`;
-    return { iso, precision: d === null ? 'month' : 'day', rest: text.slice(0, m.index) + text.slice(m.index + m[0].length) };
+    for (const m of text.matchAll(re)) {
+      const found = toFoundDate(m, parts, text);
+      if (found) return found;
+    }
   }
   return null;
+}
+
+/** The date a pattern match stands for, or null when its month is not a month ("Year 2011"). */
+function toFoundDate(m: RegExpExecArray, parts: ('d' | 'm' | 'y')[], text: string): FoundDate | null {
+  let d: number | null = null;
+  let mo: number | null = null;
+  let y: number | null = null;
+  parts.forEach((part, i) => {
+    const raw = m[i + 1]!;
+    if (part === 'd') d = Number(raw);
+    else if (part === 'y') y = Number(raw);
+    else mo = /^\d+$/u.test(raw) ? Number(raw) : monthNumber(raw);
+  });
+  if (mo === null || y === null) return null;
+  const pad = (v: number) => String(v).padStart(2, '0');
+  const iso = d === null ? `${y}-${pad(mo)}` : `${y}-${pad(mo)}-${pad(d)}`;
+  return { iso, precision: d === null ? 'month' : 'day', rest: text.slice(0, m.index) + text.slice(m.index + m[0].length) };
 }
 
 /**

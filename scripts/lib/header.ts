@@ -112,8 +112,9 @@ export function stripHeaderMatter(
 }
 
 /**
- * Adds a line to the removals, extending the previous removal when it is of the
- * same kind and the lines are consecutive (blank lines between them allowed).
+ * Adds a line to the removals, extending the previous removal when it has the
+ * same kind and reason. Callers add lines in order and only from one run of
+ * removed lines (blank lines between them allowed), so a removal stays one stretch.
  */
 export function addRemoval(removals: Removal[], line: Line, kind: Removal['kind'], reason: string): void {
   const last = removals.at(-1);

@@ -5,7 +5,7 @@
  */
 import { stringify } from 'yaml';
 import { type EditionReport, type StatementFrontmatter, type StatementMeta, type Theme, statementFrontmatter } from '../../src/schemas.ts';
-import { classifyBlocks, rejoinSplitParagraphs, splitBlocks, unwrapLines } from './blocks.ts';
+import { classifyBlocks, rejoinSplitParagraphs, splitBlocks, splitOffSalutations, unwrapLines } from './blocks.ts';
 import { stripContactFooter } from './footer.ts';
 import { HEADER_MAX_LINES, stripHeaderMatter } from './header.ts';
 import { unwrapInlineHtml } from './inline-html.ts';
@@ -41,6 +41,9 @@ export function normalizeSource(bytes: Uint8Array, meta: StatementMeta, themes: 
   const warnings: string[] = [];
 
   const decoded = stripInvisibleCharacters(decodeUtf8Strict(bytes, file));
+  if (decoded.text.trim() === '') {
+    throw new InputProblems([{ file, where: '', message: 'the file has no visible text (only invisible characters and whitespace)' }]);
+  }
   const rawLines = splitLines(decoded.text);
   assertNoControlCharacters(rawLines, file);
   const spaced = normalizeWhitespace(rawLines);
@@ -61,7 +64,7 @@ export function normalizeSource(bytes: Uint8Array, meta: StatementMeta, themes: 
     throw new InputProblems([...problems, { file, where: '', message: 'no text is left once the header and footer are removed' }]);
   }
   const rejoined = rejoinSplitParagraphs(split.blocks);
-  const classified = classifyBlocks(rejoined.blocks);
+  const classified = classifyBlocks(splitOffSalutations(rejoined.blocks));
 
   let unwrappedLines = 0;
   const joinedWithoutSpace: EditionReport['joinedWithoutSpace'] = [];

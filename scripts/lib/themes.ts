@@ -26,19 +26,29 @@ export function termPattern(term: string): string {
 }
 
 /**
- * Counts the terms in a text without counting any stretch twice: longer terms
- * win over shorter ones that overlap them ("Big Data" is not also "data").
+ * Counts the terms in a text without counting any stretch twice: where matches
+ * overlap, the longer one wins ("Big Data" is not also "data"; in "illegal entry
+ * and exit", "entry and exit" beats "illegal entry"), then the earlier one.
+ * A term listed twice counts once. Results are sorted longest term first.
  * @example countTerms('Big Data and data', ['data', 'Big Data'])
  * // => [{ term: 'Big Data', count: 1 }, { term: 'data', count: 1 }]
  */
 export function countTerms(text: string, terms: string[]): { term: string; count: number }[] {
-  const ordered = [...terms].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${ordered.map((t) => `(${termPattern(t)})`).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  const unique = [...new Map(terms.map((t) => [fold(t).trim(), t])).values()];
+  const ordered = unique.sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const folded = fold(text);
+  const matches: { term: string; start: number; end: number }[] = [];
+  for (const term of ordered) {
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${termPattern(term)}(?![\\p{L}\\p{N}])`, 'gu');
+    for (const m of folded.matchAll(re)) matches.push({ term, start: m.index, end: m.index + m[0].length });
+  }
+  matches.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const taken: { start: number; end: number }[] = [];
   const counts = new Map<string, number>();
-  for (const m of fold(text).matchAll(re)) {
-    const i = m.slice(1).findIndex((g) => g !== undefined);
-    const term = ordered[i]!;
-    counts.set(term, (counts.get(term) ?? 0) + 1);
+  for (const m of matches) {
+    if (taken.some((t) => m.start < t.end && t.start < m.end)) continue;
+    taken.push(m);
+    counts.set(m.term, (counts.get(m.term) ?? 0) + 1);
   }
   return ordered.filter((t) => counts.has(t)).map((term) => ({ term, count: counts.get(term)! }));
 }

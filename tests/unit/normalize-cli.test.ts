@@ -48,6 +48,7 @@ const SIXTH = [
   '',
   'Madam Chair,',
   '',
+  'Excellencies, ladies and gentlemen,',
   'It is a pleasure to address this meeting on labour mobility and the',
   'protection of migrant workers in the region. Our cooperation with',
   'IOM has grown\u00A0over the years.  ',
@@ -181,6 +182,7 @@ describe('a sixth statement added as data only', () => {
     const blocks = readBlocks(body);
     expect(blocks.map((b) => [b.kind, b.marker + b.text])).toEqual([
       ['paragraph', 'Madam Chair,'],
+      ['paragraph', 'Excellencies, ladies and gentlemen,'],
       [
         'paragraph',
         'It is a pleasure to address this meeting on labour mobility and the protection of migrant workers in the region. Our cooperation with IOM has grown over the years.',
@@ -201,7 +203,7 @@ describe('a sixth statement added as data only', () => {
     expect(md).toMatch(/kind: navigation\n\s+reason: .*\n\s+text:\n\s+- Home/u);
     expect(md).toContain('kind: date-line');
     expect(md).toContain('kind: contact-footer');
-    expect(md).toMatch(/rejoins:\n\s+- line: 18/u);
+    expect(md).toMatch(/rejoins:\n\s+- line: 19/u);
     expect(md).toContain('specialSpaces: 1');
   });
 });
@@ -211,6 +213,12 @@ describe('bad input: a clear error naming the file and place, and nothing writte
     const dir = fresh();
     writeSource(dir, `${W}.txt`, '');
     expectFailure(dir, `sources/${W}.txt: the file is empty`);
+  });
+
+  it('refuses a source of only invisible characters', () => {
+    const dir = fresh();
+    writeSource(dir, `${W}.txt`, '\u200B\uFEFF\n\u200B\n');
+    expectFailure(dir, `sources/${W}.txt: the file has no visible text`);
   });
 
   it('refuses invalid UTF-8, naming the byte offset', () => {
