@@ -27,14 +27,14 @@ const started = performance.now();
 
 const { content, problems } = loadContent(contentDir);
 const results: NormalizedStatement[] = [];
-if (problems.length === 0) {
-  for (const source of content.sources) {
-    try {
-      results.push(normalizeSource(source.bytes, source.meta, content.themes, source.file));
-    } catch (err) {
-      if (err instanceof InputProblems) problems.push(...err.problems);
-      else throw err;
-    }
+// Every source whose own metadata is valid is normalized, even when other files
+// have problems, so that one run reports the problems of all files.
+for (const source of content.sources) {
+  try {
+    results.push(normalizeSource(source.bytes, source.meta, content.themes, source.file));
+  } catch (err) {
+    if (err instanceof InputProblems) problems.push(...err.problems);
+    else throw err;
   }
 }
 if (problems.length === 0) problems.push(...corpusProblems(results));

@@ -299,6 +299,15 @@ describe('bad input: a clear error naming the file and place, and nothing writte
     expect(err).toContain('sources/003_1e0d9a2d3cac57c3.yaml: type');
   });
 
+  it('reports problems in the texts and in the metadata of other files in the same run', () => {
+    const dir = fresh();
+    writeSource(dir, `${W}.txt`, Buffer.from([0x61, 0xff]));
+    editMeta(dir, '001_f183e13d353718c8.yaml', 'value: chen-xu', 'value: nobody-known');
+    const err = expectFailure(dir, /2 problem\(s\)/u);
+    expect(err).toContain(`sources/${W}.txt: byte 1: invalid UTF-8`);
+    expect(err).toContain('sources/001_f183e13d353718c8.yaml: speaker.value: unknown speaker');
+  });
+
   it('reports YAML syntax errors with their line', () => {
     const dir = fresh();
     editMeta(dir, `${W}.yaml`, 'type: statement', 'type: [statement');
