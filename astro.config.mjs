@@ -1,7 +1,9 @@
 // @ts-check
 import { unified } from '@astrojs/markdown-remark';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import rehypeSlug from 'rehype-slug';
+import rehypeBlockLinks from './src/lib/rehype-block-links.ts';
 import remarkBlockIds from './src/lib/remark-block-ids.ts';
 import remarkInertHtml from './src/lib/remark-inert-html.ts';
 
@@ -10,6 +12,7 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   output: 'static',
   trailingSlash: 'always',
+  integrations: [sitemap({ filter: (page) => !page.endsWith('/404/') })],
   markdown: {
     // The edition's text must render exactly as written: no smart quotes or
     // dashes (SmartyPants), no GFM autolinks or strikethrough that the
@@ -18,7 +21,7 @@ export default defineConfig({
       gfm: false,
       smartypants: false,
       remarkPlugins: [remarkInertHtml, remarkBlockIds],
-      rehypePlugins: [rehypeSlug],
+      rehypePlugins: [rehypeSlug, rehypeBlockLinks],
     }),
     syntaxHighlight: false,
   },

@@ -38,7 +38,9 @@ describe('statement pages in dist/', () => {
       const tag = b.kind === 'heading' ? 'h2' : b.kind === 'paragraph' ? 'p' : 'li';
       const m = new RegExp(`<${tag} id="${b.id}" data-block="${b.id.slice(2)}">([\\s\\S]*?)</${tag}>`, 'u').exec(html);
       expect(m, `${id} ${b.id}`).not.toBeNull();
-      expect(visibleText(m![1]!)).toBe(b.text);
+      const link = `<a class="block-link" href="#${b.id}" title="Link to paragraph ${b.id.slice(2)}" data-pagefind-ignore="">¶${b.id.slice(2)}</a>`;
+      expect(m![1]!.startsWith(link), `${id} ${b.id} starts with its ¶ link`).toBe(true);
+      expect(visibleText(m![1]!.slice(link.length))).toBe(b.text);
     }
     expect(html).not.toContain('{#p-');
     expect(html).not.toMatch(/<\/?sup\b/u);

@@ -1,0 +1,17 @@
+/**
+ * The normalized Markdown of each statement, served as a file beside its page.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getCorpus } from '../../lib/load.ts';
+
+export const getStaticPaths = (async () => {
+  const corpus = await getCorpus();
+  return corpus.statements.map((s) => ({ params: { id: s.data.id } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ params }) => {
+  const text = readFileSync(join(process.cwd(), 'content/statements', `${params.id}.md`));
+  return new Response(text, { headers: { 'Content-Type': 'text/markdown; charset=utf-8' } });
+};

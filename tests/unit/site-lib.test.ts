@@ -1,0 +1,247 @@
+import rehypeStringify from 'rehype-stringify';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+import { bibtex, type CitableStatement, citeParagraph, citeStatement, escapeBibtex } from '../../src/lib/citations.ts';
+import { buildCorpus, readingMinutes } from '../../src/lib/corpus.ts';
+import { compareDates, formatDate } from '../../src/lib/dates.ts';
+import rehypeBlockLinks from '../../src/lib/rehype-block-links.ts';
+import remarkBlockIds from '../../src/lib/remark-block-ids.ts';
+import { assertUniqueSlugs, slugify } from '../../src/lib/slugs.ts';
+import { roleLabel } from '../../src/lib/speakers.ts';
+import type { Speaker, StatementFrontmatter, Theme } from '../../src/schemas.ts';
+
+const URL_ = 'https://example.org/statements/x/';
+
+function statement(over: Partial<StatementFrontmatter> & { id: string }): StatementFrontmatter {
+  return {
+    title: 'A title',
+    type: 'statement',
+    language: 'en',
+    speaker: { value: 'wu-haitao', status: 'stated', evidence: null },
+    role: { value: 'Ambassador', status: 'stated', evidence: null },
+    onBehalfOf: { value: 'China', status: 'stated', evidence: null },
+    event: { value: 'IOM Council', status: 'stated', evidence: null },
+    place: { value: 'Geneva', status: 'stated', evidence: null },
+    date: { value: '2012-11-28', precision: 'day', status: 'stated', evidence: null },
+    source: { file: 'a.txt', sha256: 'a'.repeat(64), url: null },
+    themes: [{ id: 'cooperation', how: 'matched', terms: [{ term: 'cooperation', count: 2 }], reason: 'The text mentions “cooperation” ×2.' }],
+    blocks: 3,
+    words: 450,
+    edition: {
+      paragraphSeparator: 'blank-line',
+      removals: [],
+      rejoins: [],
+      unwrappedLines: 0,
+      joinedWithoutSpace: [],
+      inlineHtml: [],
+      invisibleCharacters: [],
+      whitespace: { specialSpaces: 0, trailingTrimmed: 0, spaceRunsCollapsed: 0, blankLinesDropped: 0 },
+      headings: [],
+      lists: [],
+      notes: [],
+    },
+    ...over,
+  };
+}
+const speakers: Speaker[] = [
+  { id: 'wu-haitao', name: 'Wu Haitao', sortName: 'Wu Haitao', affiliation: 'Government of China', roles: [], note: null },
+  { id: 'swing', name: 'William Lacy Swing', sortName: 'Swing, William Lacy', affiliation: 'IOM', roles: [], note: null },
+];
+const themes: Theme[] = [
+  { id: 'cooperation', label: 'Cooperation', description: 'd', terms: ['cooperation'], minMatches: 1, aliases: [] },
+  { id: 'unused', label: 'Unused', description: 'd', terms: ['nothing'], minMatches: 1, aliases: [] },
+];
+
+describe('formatDate', () => {
+  it('shows a date only as exactly as it is known', () => {
+    expect(formatDate({ value: '2012-11-28', precision: 'day' })).toBe('28 November 2012');
+    expect(formatDate({ value: '2010-03-02', precision: 'day' })).toBe('2 March 2010');
+    expect(formatDate({ value: '2021-03', precision: 'month' })).toBe('March 2021');
+    expect(formatDate({ value: '2023', precision: 'year' })).toBe('2023');
+  });
+});
+
+describe('compareDates', () => {
+  it('sorts oldest first, a year before the months and days within it', () => {
+    expect(['2023', '2010-03-02', '2021-03', '2021', '2014-05'].sort(compareDates)).toEqual(['2010-03-02', '2014-05', '2021', '2021-03', '2023']);
+  });
+});
+
+describe('readingMinutes', () => {
+  it('rounds words at 200 a minute, never below one minute', () => {
+    expect([1, 300, 912, 1022].map(readingMinutes)).toEqual([1, 2, 5, 5]);
+  });
+});
+
+describe('slugify', () => {
+  it('lower-cases, strips accents and joins words with hyphens', () => {
+    expect(slugify('China')).toBe('china');
+    expect(slugify('IOM')).toBe('iom');
+    expect(slugify('Côte d’Ivoire (Gov.)')).toBe('cote-d-ivoire-gov');
+    expect(slugify('Ｆｕｌｌｗｉｄｔｈ')).toBe('fullwidth');
+  });
+});
+
+describe('assertUniqueSlugs', () => {
+  it('refuses two texts that would share a URL after lower-casing and Unicode normalization', () => {
+    expect(() => assertUniqueSlugs(['IOM', 'iom'])).toThrow('"IOM" and "iom" share the slug "iom"');
+    expect(() => assertUniqueSlugs(['Cote', 'Côte'])).toThrow('share the slug "cote"');
+    expect(() => assertUniqueSlugs(['!!!'])).toThrow('gives an empty slug');
+  });
+
+  it('accepts the same text twice', () => {
+    expect([...assertUniqueSlugs(['China', 'China', 'IOM']).keys()]).toEqual(['china', 'iom']);
+  });
+});
+
+describe('roleLabel', () => {
+  it('gives a role with its years', () => {
+    expect(roleLabel({ title: 'Director General, IOM', from: 2008, to: 2018 })).toBe('Director General, IOM (2008–2018)');
+    expect(roleLabel({ title: 'Ambassador', from: 2023, to: 2023 })).toBe('Ambassador (2023)');
+    expect(roleLabel({ title: 'Ambassador', from: null, to: null })).toBe('Ambassador');
+    expect(roleLabel({ title: 'Envoy', from: 2019, to: null })).toBe('Envoy (from 2019)');
+  });
+});
+
+describe('buildCorpus', () => {
+  const corpus = buildCorpus(
+    [
+      statement({ id: 'c', date: { value: '2023', precision: 'year', status: 'inferred', evidence: 'e' }, speaker: { value: null, status: 'unknown', evidence: null } }),
+      statement({ id: 'a' }),
+      statement({ id: 'b', speaker: { value: 'swing', status: 'inferred', evidence: 'e' }, onBehalfOf: { value: 'IOM', status: 'stated', evidence: null }, type: 'speech', date: { value: '2012-11', precision: 'month', status: 'stated', evidence: null } }),
+    ],
+    speakers,
+    themes,
+  );
+
+  it('orders statements by date and links each to its neighbours', () => {
+    expect(corpus.statements.map((s) => s.data.id)).toEqual(['b', 'a', 'c']);
+    expect(corpus.statements.map((s) => [s.prev?.data.id ?? null, s.next?.data.id ?? null])).toEqual([
+      [null, 'a'],
+      ['b', 'c'],
+      ['a', null],
+    ]);
+  });
+
+  it('groups by speaker (by sort name), year, type and on behalf of', () => {
+    expect(corpus.speakers.map((s) => [s.speaker.id, s.statements.map((x) => x.data.id)])).toEqual([
+      ['swing', ['b']],
+      ['wu-haitao', ['a']],
+    ]);
+    expect(corpus.years.map((g) => [g.slug, g.statements.map((x) => x.data.id)])).toEqual([
+      ['2012', ['b', 'a']],
+      ['2023', ['c']],
+    ]);
+    expect(corpus.types.map((g) => [g.slug, g.label, g.statements.length])).toEqual([
+      ['speech', 'Speech', 1],
+      ['statement', 'Statement', 2],
+    ]);
+    expect(corpus.onBehalfOf.map((g) => [g.slug, g.label])).toEqual([
+      ['china', 'China'],
+      ['iom', 'IOM'],
+    ]);
+  });
+
+  it('lists each theme with its statements and the reason, also a theme without any', () => {
+    expect(corpus.themes.map((t) => [t.theme.id, t.statements.map((s) => `${s.statement.data.id}: ${s.assignment.reason}`)])).toEqual([
+      ['cooperation', ['b: The text mentions “cooperation” ×2.', 'a: The text mentions “cooperation” ×2.', 'c: The text mentions “cooperation” ×2.']],
+      ['unused', []],
+    ]);
+  });
+
+  it('labels dates at their precision and counts words', () => {
+    expect(corpus.statements.map((s) => s.dateLabel)).toEqual(['November 2012', '28 November 2012', '2023']);
+    expect(corpus.words).toBe(1350);
+  });
+
+  it('refuses a statement whose speaker or theme does not exist', () => {
+    expect(() => buildCorpus([statement({ id: 'x', speaker: { value: 'nobody', status: 'stated', evidence: null } })], speakers, themes)).toThrow(
+      'x: unknown speaker "nobody"',
+    );
+    expect(() =>
+      buildCorpus([statement({ id: 'y', themes: [{ id: 'nope', how: 'added', terms: [], reason: 'r' }] })], speakers, themes),
+    ).toThrow('y: unknown theme "nope"');
+  });
+});
+
+const wu: CitableStatement = {
+  data: statement({ id: 'x', title: 'Statement by Ambassador Wu Haitao', event: { value: 'General Debate, 101st Session of the IOM Council', status: 'stated', evidence: null } }),
+  speaker: { name: 'Wu Haitao', sortName: 'Wu Haitao' },
+};
+const chen: CitableStatement = {
+  data: statement({ id: 'y', title: 'Statement by H.E. Ambassador Chen Xu', date: { value: '2023', precision: 'year', status: 'inferred', evidence: 'e' }, place: { value: 'Geneva', status: 'inferred', evidence: 'e' } }),
+  speaker: { name: 'Chen Xu', sortName: 'Chen Xu' },
+};
+
+describe('citeStatement', () => {
+  it('gives speaker, title, type, event, place, date, site and URL', () => {
+    expect(citeStatement(wu, URL_)).toBe(
+      'Wu Haitao. “Statement by Ambassador Wu Haitao”. Statement, General Debate, 101st Session of the IOM Council, Geneva, 28 November 2012. Migration Statements. https://example.org/statements/x/',
+    );
+  });
+
+  it('puts an inferred date in square brackets', () => {
+    expect(citeStatement(chen, URL_)).toContain(', Geneva, [2023]. Migration Statements.');
+  });
+
+  it('falls back to the government or organization when the speaker is unknown', () => {
+    expect(citeStatement({ ...wu, speaker: null }, URL_)).toMatch(/^China\. “Statement by/u);
+  });
+});
+
+describe('citeParagraph', () => {
+  it('adds the paragraph number and its anchor', () => {
+    expect(citeParagraph(wu, 7, URL_)).toBe(
+      'Wu Haitao. “Statement by Ambassador Wu Haitao”. Statement, General Debate, 101st Session of the IOM Council, Geneva, 28 November 2012, ¶7. Migration Statements. https://example.org/statements/x/#p-7',
+    );
+  });
+});
+
+describe('escapeBibtex', () => {
+  it('escapes every TeX special character', () => {
+    expect(escapeBibtex('50% & $5 #1 a_b {x} ~ ^ \\')).toBe('50\\% \\& \\$5 \\#1 a\\_b \\{x\\} \\textasciitilde{} \\textasciicircum{} \\textbackslash{}');
+  });
+});
+
+describe('bibtex', () => {
+  it('writes a @misc entry that keeps a family-name-first name whole', () => {
+    expect(bibtex(wu, URL_)).toBe(
+      [
+        '@misc{x,',
+        '  author = {{Wu Haitao}},',
+        '  title = {{Statement by Ambassador Wu Haitao}},',
+        '  howpublished = {Statement, General Debate, 101st Session of the IOM Council, Geneva},',
+        '  year = {2012},',
+        '  month = nov,',
+        '  url = {https://example.org/statements/x/},',
+        '  note = {Edition: Migration Statements}',
+        '}',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('gives a "Family, Given" name as is, no month for a year-only date, and says the date is inferred', () => {
+    const out = bibtex({ ...chen, speaker: { name: 'William Lacy Swing', sortName: 'Swing, William Lacy' } }, URL_);
+    expect(out).toContain('  author = {Swing, William Lacy},');
+    expect(out).not.toContain('month');
+    expect(out).toContain('note = {Date inferred (2023); see the edition\'s evidence. Edition: Migration Statements}');
+  });
+});
+
+describe('rehypeBlockLinks', () => {
+  const render = async (md: string) =>
+    String(await unified().use(remarkParse).use(remarkBlockIds).use(remarkRehype).use(rehypeBlockLinks).use(rehypeStringify).process(md));
+
+  it('puts a ¶ link to the block first in every numbered block', async () => {
+    expect(await render('Thank you. {#p-3}\n')).toBe(
+      '<p id="p-3" data-block="3"><a class="block-link" href="#p-3" title="Link to paragraph 3" data-pagefind-ignore="">¶3</a>Thank you.</p>',
+    );
+  });
+
+  it('leaves elements without a block number alone', async () => {
+    expect(await render('Plain.\n')).toBe('<p>Plain.</p>');
+  });
+});
