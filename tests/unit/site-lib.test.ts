@@ -8,6 +8,7 @@ import { buildCorpus, readingMinutes } from '../../src/lib/corpus.ts';
 import { compareDates, formatDate } from '../../src/lib/dates.ts';
 import rehypeBlockLinks from '../../src/lib/rehype-block-links.ts';
 import remarkBlockIds from '../../src/lib/remark-block-ids.ts';
+import { documentTitle } from '../../src/lib/site.ts';
 import { assertUniqueSlugs, slugify } from '../../src/lib/slugs.ts';
 import { roleLabel } from '../../src/lib/speakers.ts';
 import type { Speaker, StatementFrontmatter, Theme } from '../../src/schemas.ts';
@@ -243,5 +244,21 @@ describe('rehypeBlockLinks', () => {
 
   it('leaves elements without a block number alone', async () => {
     expect(await render('Plain.\n')).toBe('<p>Plain.</p>');
+  });
+});
+
+describe('documentTitle', () => {
+  it('adds the site name when the whole fits in 70 characters', () => {
+    expect(documentTitle('Years')).toBe('Years · Migration Statements');
+    expect(documentTitle('Migration Statements')).toBe('Migration Statements');
+  });
+
+  it('drops the site name, then cuts at a word, for long titles', () => {
+    expect(documentTitle('Theme: Migration governance and border management')).toBe('Theme: Migration governance and border management');
+    const t = documentTitle(
+      'Remarks by Mr. Ke Yousheng on the Review of progress and challenges with regard to implementing the Global Compact for Safe, Orderly and Regular Migration in Asia and the Pacific',
+    );
+    expect(t).toBe('Remarks by Mr. Ke Yousheng on the Review of progress and challenges…');
+    expect(t.length).toBeLessThanOrEqual(70);
   });
 });
