@@ -47,7 +47,7 @@ export interface Corpus {
   speakers: { speaker: Speaker; statements: StatementView[] }[];
   /** Years, oldest first. */
   years: Group[];
-  /** Themes in the order of themes.yaml, each statement with why the theme applies. */
+  /** Themes by label, each statement with why the theme applies. */
   themes: { theme: Theme; statements: { statement: StatementView; assignment: ThemeAssignment }[] }[];
   /** Statement types. */
   types: Group[];
@@ -124,7 +124,7 @@ export function buildCorpus(data: StatementFrontmatter[], speakers: Speaker[], t
       .sort((a, b) => a.sortName.localeCompare(b.sortName, 'en'))
       .map((speaker) => ({ speaker, statements: statements.filter((s) => s.speaker?.id === speaker.id) })),
     years: groupBy(statements, (s) => s.year, (y) => y),
-    themes: themes.map((theme) => ({
+    themes: [...themes].sort((a, b) => a.label.localeCompare(b.label, 'en')).map((theme) => ({
       theme,
       statements: statements.flatMap((statement) =>
         statement.themes.filter((t) => t.theme.id === theme.id).map((t) => ({ statement, assignment: t.assignment })),
