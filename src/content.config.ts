@@ -4,7 +4,7 @@
  */
 import { defineCollection, reference } from 'astro:content';
 import { file, glob } from 'astro/loaders';
-import { fact, speakerSchema, statementFrontmatter, themeSchema } from './schemas.ts';
+import { aliasGroupSchema, fact, speakerSchema, statementFrontmatter, themeSchema } from './schemas.ts';
 
 const statements = defineCollection({
   loader: glob({ pattern: '*.md', base: './content/statements' }),
@@ -21,4 +21,9 @@ const themes = defineCollection({
   schema: themeSchema,
 });
 
-export const collections = { statements, speakers, themes };
+const aliases = defineCollection({
+  loader: file('./content/aliases.yaml'),
+  schema: aliasGroupSchema,
+});
+
+export const collections = { statements, speakers, themes, aliases };

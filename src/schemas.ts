@@ -296,6 +296,20 @@ export const themeSchema = z
   .strict();
 export type Theme = z.output<typeof themeSchema>;
 
+/** An entry of `content/aliases.yaml`: names that search treats as one. */
+export const aliasGroupSchema = z
+  .object({
+    /** Slug of the group. */
+    id: slug,
+    /** The names, as readers write them; an unquoted search for one finds them all. */
+    names: z
+      .array(plainText)
+      .min(2, 'needs at least two names')
+      .refine((ns) => new Set(ns.map((n) => n.toLowerCase())).size === ns.length, 'lists a name twice'),
+  })
+  .strict();
+export type AliasGroupEntry = z.output<typeof aliasGroupSchema>;
+
 /** Why a theme was assigned to a statement. */
 export const themeAssignment = z
   .object({

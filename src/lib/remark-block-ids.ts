@@ -38,6 +38,9 @@ function setId(node: { data?: unknown }, id: string, n: number, numberAttribute:
   const props = (data.hProperties ??= {});
   props['id'] ??= id;
   if (numberAttribute) props['dataBlock'] ??= String(n);
+  // Pagefind makes every element with an id and a title its own sub-result,
+  // so a search hit links to the paragraph itself.
+  props['dataPagefindTitle'] ??= `¶${n}`;
 }
 
 /** Default-exported factory, as unified plugins are. */

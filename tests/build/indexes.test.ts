@@ -191,3 +191,53 @@ describe('files for readers and machines', () => {
     expect($('meta[property="og:type"]').attr('content')).toBe('article');
   });
 });
+
+describe('the search index', () => {
+  it('covers the statement pages only', () => {
+    const entry = JSON.parse(readFileSync(join(DIST, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    expect(Object.values(entry.languages).reduce((s, l) => s + l.page_count, 0)).toBe(statements.length);
+    for (const path of ['', 'statements', 'speakers', 'years', 'themes', 'about', 'search', 'speakers/chen-xu', 'themes/diaspora']) {
+      expect(page(path)('[data-pagefind-body]').length, path).toBe(0);
+    }
+  });
+
+  it('indexes the title and the text of a statement, never navigation, citations or the edition report', () => {
+    const $ = page('statements/2014-05-iom-swing-migration-governance-china');
+    const bodies = $('[data-pagefind-body]').toArray();
+    expect(bodies.map((b) => $(b).is('h1') || $(b).hasClass('text'))).toEqual([true, true]);
+    for (const b of bodies) {
+      expect($(b).closest('nav, header.site, footer, .cite, .report').length).toBe(0);
+      expect($(b).find('nav, .cite, .report').length).toBe(0);
+    }
+    expect($('.text .block-link').toArray().every((a) => $(a).attr('data-pagefind-ignore') === '')).toBe(true);
+  });
+
+  it('gives every paragraph a sub-result title and the page its filters, sort key and metadata', () => {
+    const $ = page('statements/2021-03-ke-yousheng-gcm-review-asia-pacific');
+    const blocks = $('.text [data-block]').toArray();
+    expect(blocks).toHaveLength(16);
+    expect(blocks.every((b) => $(b).attr('data-pagefind-title') === `¶${$(b).attr('data-block')}`)).toBe(true);
+    expect($('[data-pagefind-filter]').toArray().map((e) => $(e).attr('data-pagefind-filter'))).toEqual([
+      'speaker:ke-yousheng',
+      'year:2021',
+      'theme:global-compact',
+      'theme:migrants-rights',
+      'theme:development-root-causes',
+      'theme:international-cooperation',
+      'theme:migration-governance',
+      'theme:covid-19',
+      'type:remarks',
+      'behalf:china',
+    ]);
+    expect($('[data-pagefind-sort]').attr('data-pagefind-sort')).toBe('date:2021-03');
+    expect($('[data-pagefind-meta]').toArray().map((e) => $(e).attr('data-pagefind-meta'))).toEqual([
+      'title',
+      'id:2021-03-ke-yousheng-gcm-review-asia-pacific',
+      'speaker:Ke Yousheng',
+      'date:March 2021',
+      'sortdate:2021-03',
+    ]);
+  });
+});

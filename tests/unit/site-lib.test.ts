@@ -238,7 +238,7 @@ describe('rehypeBlockLinks', () => {
 
   it('puts a ¶ link to the block first in every numbered block', async () => {
     expect(await render('Thank you. {#p-3}\n')).toBe(
-      '<p id="p-3" data-block="3"><a class="block-link" href="#p-3" title="Link to paragraph 3" data-pagefind-ignore="">¶3</a>Thank you.</p>',
+      '<p id="p-3" data-block="3" data-pagefind-title="¶3"><a class="block-link" href="#p-3" title="Link to paragraph 3" data-pagefind-ignore="">¶3</a>Thank you.</p>',
     );
   });
 

@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import {
+  containsPhrase,
+  expandAliases,
+  fold,
+  foldChars,
+  hasFilters,
+  highlightRanges,
+  highlightTerms,
+  mergeRanges,
+  pagefindQuery,
+  paramsFromState,
+  parseQuery,
+  phraseRanges,
+  stateFromParams,
+} from '../../src/lib/query.ts';
+
+const GROUPS = [
+  { id: 'gcm', names: ['GCM', 'Global Compact for Safe, Orderly and Regular Migration', 'Global Compact on Migration'] },
+  { id: 'iom', names: ['IOM', 'International Organization for Migration'] },
+];
+const noFilters = { speaker: [], year: [], theme: [], type: [], behalf: [] };
+
+describe('parseQuery', () => {
+  it('separates quoted phrases from the other words', () => {
+    expect(parseQuery('"Global Compact" cooperation')).toEqual({ phrases: ['Global Compact'], terms: ['cooperation'] });
+    expect(parseQuery('“Global  Compact” and "human trafficking"')).toEqual({ phrases: ['Global Compact', 'human trafficking'], terms: ['and'] });
+  });
+
+  it('ignores an unclosed quote, empty quotes and punctuation-only words', () => {
+    expect(parseQuery('"Global Compact')).toEqual({ phrases: [], terms: ['Global', 'Compact'] });
+    expect(parseQuery('"" - migration')).toEqual({ phrases: [], terms: ['migration'] });
+  });
+});
+
+describe('pagefindQuery', () => {
+  it('passes a lone phrase quoted, so Pagefind matches it as a phrase', () => {
+    expect(pagefindQuery(parseQuery('"Global Compact"'))).toBe('"Global Compact"');
+  });
+
+  it('passes every word unquoted otherwise, and null for an empty query', () => {
+    expect(pagefindQuery(parseQuery('"Global Compact" cooperation'))).toBe('Global Compact cooperation');
+    expect(pagefindQuery(parseQuery('  '))).toBeNull();
+  });
+});
+
+describe('fold', () => {
+  it('folds case, quote and dash kinds and runs of spaces', () => {
+    expect(fold('The  “GCM’s” — year‑on‑year')).toBe('the "gcm\'s" - year-on-year');
+  });
+});
+
+describe('containsPhrase', () => {
+  it('matches whole words in order, whatever the case, quotes or spacing', () => {
+    expect(containsPhrase('implement the Global Compact on Migration in', 'global compact')).toBe(true);
+    expect(containsPhrase('the Global\nCompact', 'Global Compact')).toBe(true);
+    expect(containsPhrase('migrants’ rights', "migrants' rights")).toBe(true);
+  });
+
+  it('does not match words apart, out of order, or inside longer words', () => {
+    expect(containsPhrase('the Global Forum and a compact', 'global compact')).toBe(false);
+    expect(containsPhrase('Compact Global', 'global compact')).toBe(false);
+    expect(containsPhrase('a global compactness', 'global compact')).toBe(false);
+  });
+});
+
+describe('phraseRanges', () => {
+  it('gives the offsets of each occurrence in the original text, merged', () => {
+    const text = 'The Global Compact, the global  compact.';
+    expect(phraseRanges(text, ['Global Compact']).map(([a, b]) => text.slice(a, b))).toEqual(['Global Compact', 'global  compact']);
+    expect(phraseRanges('IOM and IOM’s', ['IOM', 'iom'])).toEqual([
+      [0, 3],
+      [8, 11],
+    ]);
+  });
+
+  it('with prefix, lets the last word run on, as search stems do', () => {
+    expect(phraseRanges('Migrants and migration', ['migrant'], { prefix: true })).toEqual([[0, 8]]);
+    expect(phraseRanges('Migrants and migration', ['migrant'])).toEqual([]);
+  });
+});
+
+describe('expandAliases', () => {
+  it('turns an unquoted name into one phrase query per name of its group', () => {
+    const v = expandAliases(parseQuery('GCM'), GROUPS);
+    expect(v.map((x) => [x.name, x.typed, x.query])).toEqual([
+      ['GCM', 'GCM', { phrases: ['GCM'], terms: [] }],
+      ['Global Compact for Safe, Orderly and Regular Migration', 'GCM', { phrases: ['Global Compact for Safe, Orderly and Regular Migration'], terms: [] }],
+      ['Global Compact on Migration', 'GCM', { phrases: ['Global Compact on Migration'], terms: [] }],
+    ]);
+  });
+
+  it('finds the longest name inside a longer query and keeps the other words', () => {
+    const v = expandAliases(parseQuery('support of the International Organization for Migration'), GROUPS);
+    expect(v.map((x) => x.query)).toEqual([
+      { phrases: ['IOM'], terms: ['support', 'of', 'the'] },
+      { phrases: ['International Organization for Migration'], terms: ['support', 'of', 'the'] },
+    ]);
+    expect(v[0]!.typed).toBe('International Organization for Migration');
+  });
+
+  it('leaves quoted names and queries without a name alone', () => {
+    expect(expandAliases(parseQuery('"GCM"'), GROUPS)).toEqual([]);
+    expect(expandAliases(parseQuery('migration governance'), GROUPS)).toEqual([]);
+    expect(expandAliases(parseQuery('GCMs'), GROUPS)).toEqual([]);
+  });
+});
+
+describe('stateFromParams', () => {
+  it('reads query, repeatable facet values and order, ignoring anything else', () => {
+    expect(stateFromParams(new URLSearchParams('q=%22Global+Compact%22&speaker=chen-xu&speaker=ke-yousheng&year=2021&sort=newest&x=1&theme=<b>'))).toEqual({
+      q: '"Global Compact"',
+      filters: { speaker: ['chen-xu', 'ke-yousheng'], year: ['2021'], theme: [], type: [], behalf: [] },
+      sort: 'newest',
+    });
+    expect(stateFromParams(new URLSearchParams('sort=sideways')).sort).toBe('relevance');
+  });
+});
+
+describe('paramsFromState', () => {
+  it('writes a stable URL without defaults, and reads back to the same state', () => {
+    const state = { q: 'GCM', filters: { ...noFilters, year: ['2023', '2021'], speaker: ['chen-xu'] }, sort: 'oldest' as const };
+    const params = paramsFromState(state);
+    expect(params.toString()).toBe('q=GCM&speaker=chen-xu&year=2021&year=2023&sort=oldest');
+    expect(stateFromParams(params)).toEqual({ ...state, filters: { ...state.filters, year: ['2021', '2023'] } });
+    expect(paramsFromState({ q: '', filters: noFilters, sort: 'relevance' }).toString()).toBe('');
+  });
+});
+
+describe('hasFilters', () => {
+  it('is true only when a facet value is selected', () => {
+    expect(hasFilters({ q: 'x', filters: noFilters, sort: 'relevance' })).toBe(false);
+    expect(hasFilters({ q: '', filters: { ...noFilters, type: ['speech'] }, sort: 'relevance' })).toBe(true);
+  });
+});
+
+describe('highlightTerms', () => {
+  it('lists phrases, then words, once each', () => {
+    expect(highlightTerms(parseQuery('"Global Compact" cooperation "Global Compact"'))).toEqual(['Global Compact', 'cooperation']);
+  });
+});
+
+describe('mergeRanges', () => {
+  it('sorts and merges overlapping or touching ranges', () => {
+    expect(mergeRanges([[5, 9], [0, 3], [2, 4], [9, 10]])).toEqual([
+      [0, 4],
+      [5, 10],
+    ]);
+  });
+});
+
+describe('highlightRanges', () => {
+  it('marks phrases whole and words where they begin a longer word', () => {
+    expect(highlightRanges('Global Compact for migrants', ['global compact'], ['migrant'])).toEqual([
+      [0, 14],
+      [19, 27],
+    ]);
+  });
+});
+
+describe('foldChars', () => {
+  it('keeps the length of the text', () => {
+    const t = 'A\t“quote” — here';
+    expect(foldChars(t)).toHaveLength(t.length);
+  });
+});
