@@ -4,8 +4,10 @@
  * indexes show (speaker, year, theme, type, on behalf of). Pure: no Astro here.
  */
 import type { Speaker, StatementFrontmatter, StatementType, Theme, ThemeAssignment } from '../schemas.ts';
+import { type CorpusParagraph, type CorpusStatement, distinctiveWords, type KeyWord, tokenize } from './analysis.ts';
 import { compareDates, formatDate } from './dates.ts';
 import { assertUniqueSlugs, slugify } from './slugs.ts';
+import type { TextBlock } from './statement-text.ts';
 
 /** Words per minute assumed for reading time. */
 export const WORDS_PER_MINUTE = 200;
@@ -27,6 +29,10 @@ export interface StatementView {
   /** The statement before and after it in date order. */
   prev: StatementView | null;
   next: StatementView | null;
+  /** Its text, block by block (empty when not given to `buildCorpus`). */
+  blocks: TextBlock[];
+  /** Its most distinctive words against the rest of the corpus. */
+  distinctive: KeyWord[];
 }
 
 /** A named group of statements with a URL slug. */
@@ -55,6 +61,8 @@ export interface Corpus {
   onBehalfOf: Group[];
   /** Total words. */
   words: number;
+  /** Statements and paragraphs in the compact form the analysis functions take. */
+  analysis: { statements: CorpusStatement[]; paragraphs: CorpusParagraph[] };
 }
 
 /** Reader-facing labels of the statement types. */
@@ -87,7 +95,12 @@ function groupBy(statements: StatementView[], key: (s: StatementView) => string 
  * Builds the corpus view. Throws when a statement names a speaker or theme that
  * does not exist (the normalizer checks this too) or when two groups share a slug.
  */
-export function buildCorpus(data: StatementFrontmatter[], speakers: Speaker[], themes: Theme[]): Corpus {
+export function buildCorpus(
+  data: StatementFrontmatter[],
+  speakers: Speaker[],
+  themes: Theme[],
+  blocksById: Map<string, TextBlock[]> = new Map(),
+): Corpus {
   const speakerById = new Map(speakers.map((s) => [s.id, s]));
   const themeById = new Map(themes.map((t) => [t.id, t]));
   const statements: StatementView[] = [...data]
@@ -108,11 +121,17 @@ export function buildCorpus(data: StatementFrontmatter[], speakers: Speaker[], t
         }),
         prev: null,
         next: null,
+        blocks: blocksById.get(d.id) ?? [],
+        distinctive: [],
       };
     });
   statements.forEach((s, i) => {
     s.prev = statements[i - 1] ?? null;
     s.next = statements[i + 1] ?? null;
+  });
+  const wordsOf = statements.map((s) => s.blocks.flatMap((b) => tokenize(b.text).map((t) => t.norm)));
+  statements.forEach((s, i) => {
+    s.distinctive = distinctiveWords(wordsOf[i]!, wordsOf.filter((_w, j) => j !== i).flat());
   });
 
   const onBehalfOfValues = statements.map((s) => s.data.onBehalfOf.value).filter((v): v is string => v !== null);
@@ -133,5 +152,17 @@ export function buildCorpus(data: StatementFrontmatter[], speakers: Speaker[], t
     types: groupBy(statements, (s) => s.data.type, (t) => TYPE_LABELS[t as StatementType]).sort((a, b) => a.label.localeCompare(b.label, 'en')),
     onBehalfOf: groupBy(statements, (s) => s.data.onBehalfOf.value, (v) => v).sort((a, b) => a.label.localeCompare(b.label, 'en')),
     words: statements.reduce((sum, s) => sum + s.data.words, 0),
+    analysis: {
+      statements: statements.map((s) => ({
+        id: s.data.id,
+        title: s.data.title,
+        speaker: s.speaker?.name ?? 'Speaker not recorded',
+        speakerId: s.speaker?.id ?? 'unknown',
+        year: s.year,
+        date: s.data.date.value,
+        dateLabel: s.dateLabel,
+      })),
+      paragraphs: statements.flatMap((s, i) => s.blocks.map((b) => ({ s: i, n: b.n, text: b.text }))),
+    },
   };
 }

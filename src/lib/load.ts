@@ -4,6 +4,7 @@
  */
 import { getCollection } from 'astro:content';
 import { type Corpus, buildCorpus } from './corpus.ts';
+import { blocksFromMarkdown } from './statement-text.ts';
 
 let cached: Promise<Corpus> | undefined;
 
@@ -19,10 +20,12 @@ export function getCorpus(): Promise<Corpus> {
       ...e.data,
       speaker: { ...e.data.speaker, value: e.data.speaker.value?.id ?? null },
     }));
+    const blocks = new Map(statements.map((e) => [e.id, blocksFromMarkdown(e.body ?? '')]));
     return buildCorpus(
       data,
       speakers.map((s) => s.data),
       themes.map((t) => t.data),
+      blocks,
     );
   })();
   return cached;

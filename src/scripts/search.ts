@@ -22,6 +22,7 @@ import {
   type SearchState,
   stateFromParams,
 } from '../lib/query.ts';
+import { el } from './dom.ts';
 
 interface PagefindAnchor {
   element: string;
@@ -217,13 +218,6 @@ interface Config {
   aliases: AliasGroup[];
 }
 let config: Config;
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  Object.assign(e, props);
-  e.append(...children);
-  return e;
-}
 
 function renderHit(hit: StatementHit, q: ParsedQuery, typed: string | null): HTMLLIElement {
   const hl = new URLSearchParams();

@@ -6,10 +6,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Root, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { blocksFromMarkdown, type TextBlock } from '../../src/lib/statement-text.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const CONTENT = join(ROOT, 'content');
@@ -80,7 +77,7 @@ export function splitStatement(markdown: string): { frontmatter: string; body: s
 
 /** A block as a reader sees it: kind, id, text (Markdown escapes undone), and its list marker. */
 export interface ReadBlock {
-  kind: 'paragraph' | 'heading' | 'ordered-item' | 'bullet-item';
+  kind: TextBlock['kind'];
   id: string;
   text: string;
   /** "3." for the third item of an ordered list, "•" for a bullet, "" otherwise. */
@@ -89,26 +86,13 @@ export interface ReadBlock {
   list: number;
 }
 
-/** Parses a statement body as CommonMark and returns its blocks in order. */
+/** Parses a statement body as the site does and returns its blocks in order, with list markers. */
 export function readBlocks(body: string): ReadBlock[] {
-  const root = unified().use(remarkParse).parse(body) as Root;
-  const out: ReadBlock[] = [];
-  let lists = 0;
-  const take = (node: RootContent, kind: ReadBlock['kind'], marker: string, list: number) => {
-    const text = toString(node);
-    const m = /\s*\{#(p-\d+)\}$/u.exec(text);
-    if (!m) throw new Error(`block without id marker: ${text}`);
-    out.push({ kind, id: m[1]!, text: text.slice(0, m.index), marker, list });
-  };
-  for (const node of root.children) {
-    if (node.type === 'list') {
-      node.children.forEach((item, i) => {
-        take(item, node.ordered ? 'ordered-item' : 'bullet-item', node.ordered ? `${(node.start ?? 1) + i}.` : '•', lists);
-      });
-      lists += 1;
-    } else if (node.type === 'heading') take(node, 'heading', '', -1);
-    else if (node.type === 'paragraph') take(node, 'paragraph', '', -1);
-    else throw new Error(`unexpected ${node.type} in a statement body`);
-  }
-  return out;
+  return blocksFromMarkdown(body).map((b) => ({
+    kind: b.kind,
+    id: b.id,
+    text: b.text,
+    marker: b.kind === 'ordered-item' ? `${b.number}.` : b.kind === 'bullet-item' ? '•' : '',
+    list: b.list ?? -1,
+  }));
 }

@@ -1,0 +1,287 @@
+/**
+ * Text analysis over the edition, pure: tokenization, keyword in context,
+ * term counts by year and speaker, and distinctive words (log-likelihood).
+ * The same functions run at build time and in the browser.
+ */
+
+/** A token with its place in the text. */
+export interface Token {
+  /** Lower-cased form, curly apostrophes made straight. */
+  norm: string;
+  /** Start offset in the text. */
+  start: number;
+  /** End offset (exclusive). */
+  end: number;
+}
+
+/** Letters and digits, with apostrophes and hyphens inside a word: "migrants'", "year-on-year", "COVID-19". */
+const WORD = /[\p{L}\p{N}]+(?:['’\-‐‑][\p{L}\p{N}]+)*/gu;
+
+/**
+ * Splits text into word tokens. A token is a run of letters and digits, with
+ * apostrophes and hyphens inside it kept ("year-on-year", "China’s" are one
+ * token); case and apostrophe kind are folded.
+ * @example tokenize('China’s year-on-year increase').map((t) => t.norm) // => ["china's", 'year-on-year', 'increase']
+ */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    out.push({ norm: normalizeWord(m[0]), start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** Lower-cases a word and folds apostrophe and hyphen kinds. */
+export function normalizeWord(w: string): string {
+  return w.toLowerCase().replace(/’/gu, "'").replace(/[‐‑]/gu, '-');
+}
+
+/**
+ * A search term as a token pattern: words of a phrase in order; a trailing `*`
+ * on the last word matches any ending.
+ * @example termPattern('Global Compact') // => { words: ['global', 'compact'], prefix: false }
+ */
+export function termPattern(term: string): { words: string[]; prefix: boolean } {
+  const prefix = term.trim().endsWith('*');
+  const words = tokenize(term.replace(/\*\s*$/u, '')).map((t) => t.norm);
+  return { words, prefix };
+}
+
+/**
+ * Indexes of tokens where a term starts (its matches never overlap).
+ * @example matchTerm(tokenize('the Global Compact and global compacts'), termPattern('global compact')) // => [1]
+ */
+export function matchTerm(tokens: Token[], pattern: { words: string[]; prefix: boolean }): number[] {
+  const { words, prefix } = pattern;
+  if (words.length === 0) return [];
+  const out: number[] = [];
+  for (let i = 0; i + words.length <= tokens.length; i++) {
+    let ok = true;
+    for (let k = 0; k < words.length && ok; k++) {
+      const t = tokens[i + k]!.norm;
+      const w = words[k]!;
+      ok = prefix && k === words.length - 1 ? t.startsWith(w) : t === w;
+    }
+    if (ok) {
+      out.push(i);
+      i += words.length - 1;
+    }
+  }
+  return out;
+}
+
+/** A paragraph of the corpus, for analysis. */
+export interface CorpusParagraph {
+  /** Index of its statement in the statement list. */
+  s: number;
+  /** ¶ number. */
+  n: number;
+  /** Text. */
+  text: string;
+}
+
+/** A statement, as the analysis needs it. */
+export interface CorpusStatement {
+  id: string;
+  title: string;
+  speaker: string;
+  /** Speaker id for grouping. */
+  speakerId: string;
+  year: string;
+  /** ISO date at its precision, for sorting. */
+  date: string;
+  dateLabel: string;
+}
+
+/** One keyword-in-context line. */
+export interface KwicLine {
+  /** Statement index. */
+  s: number;
+  /** ¶ number. */
+  n: number;
+  left: string;
+  match: string;
+  right: string;
+}
+
+/** Words of context on each side of a concordance line. */
+export const KWIC_CONTEXT = 8;
+
+/**
+ * Every occurrence of any of the terms, keyword in context: `KWIC_CONTEXT`
+ * words either side, within the paragraph, in corpus order.
+ * @example concordance([{ s: 0, n: 1, text: 'We call for cooperation now.' }], ['cooperation'])[0]
+ * // => { s: 0, n: 1, left: 'We call for', match: 'cooperation', right: 'now.' }
+ */
+export function concordance(paragraphs: CorpusParagraph[], terms: string[], context = KWIC_CONTEXT): KwicLine[] {
+  const patterns = terms.map(termPattern).filter((p) => p.words.length > 0);
+  const lines: KwicLine[] = [];
+  for (const p of paragraphs) {
+    const tokens = tokenize(p.text);
+    const hits = new Map<number, number>();
+    for (const pattern of patterns) {
+      for (const i of matchTerm(tokens, pattern)) {
+        const len = pattern.words.length;
+        if (![...hits].some(([j, l]) => i < j + l && j < i + len)) hits.set(i, len);
+      }
+    }
+    for (const [i, len] of [...hits].sort((a, b) => a[0] - b[0])) {
+      const first = tokens[i]!;
+      const last = tokens[i + len - 1]!;
+      const leftStart = tokens[Math.max(0, i - context)]!.start;
+      const rightEnd = tokens[Math.min(tokens.length - 1, i + len - 1 + context)]!.end;
+      const afterEnd = /^\S*/u.exec(p.text.slice(rightEnd))![0];
+      lines.push({
+        s: p.s,
+        n: p.n,
+        left: p.text.slice(leftStart, first.start).trim(),
+        match: p.text.slice(first.start, last.end),
+        right: (p.text.slice(last.end, rightEnd) + afterEnd).trim(),
+      });
+    }
+  }
+  return lines;
+}
+
+/**
+ * Orders concordance lines: by the words just left of the match (nearest
+ * first), by the words right of it, or by the statement's date.
+ */
+export function sortKwic(lines: KwicLine[], by: 'left' | 'right' | 'date', statements: CorpusStatement[]): KwicLine[] {
+  const key = (l: KwicLine): string => {
+    if (by === 'left') return tokenize(l.left).map((t) => t.norm).reverse().join(' ');
+    if (by === 'right') return tokenize(l.right).map((t) => t.norm).join(' ');
+    return `${statements[l.s]!.date} ${String(l.n).padStart(5, '0')}`;
+  };
+  return lines
+    .map((l, i) => ({ l, i, k: key(l) }))
+    .sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : a.i - b.i))
+    .map((x) => x.l);
+}
+
+/**
+ * Concordance lines as CSV (RFC 4180: quoted fields, CRLF line ends), with the
+ * statement's metadata and the paragraph's URL.
+ */
+export function kwicCsv(lines: KwicLine[], statements: CorpusStatement[], site: string): string {
+  const rows = [['statement_id', 'title', 'speaker', 'date', 'paragraph', 'url', 'left', 'match', 'right']];
+  for (const l of lines) {
+    const s = statements[l.s]!;
+    rows.push([s.id, s.title, s.speaker, s.date, String(l.n), `${site}/statements/${s.id}/#p-${l.n}`, l.left, l.match, l.right]);
+  }
+  return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+/**
+ * One CSV field: quoted when it holds a comma, quote, or line break; a leading
+ * =, +, - or @ is prefixed with an apostrophe so spreadsheets do not run it.
+ * @example csvField('a "b", c') // => '"a ""b"", c"'
+ */
+export function csvField(value: string): string {
+  const safe = /^[=+\-@]/u.test(value) ? `'${value}` : value;
+  return /[",\r\n]/u.test(safe) ? `"${safe.replace(/"/gu, '""')}"` : safe;
+}
+
+/** Occurrences of one term in one group (a year or a speaker). */
+export interface TrendCell {
+  /** Raw count. */
+  count: number;
+  /** Words in the group. */
+  words: number;
+  /** Occurrences per 10,000 words. */
+  per10k: number;
+}
+
+/**
+ * Counts each term per group (e.g. per year), raw and per 10,000 words of the
+ * group. Groups are given in order; every group appears for every term.
+ */
+export function termTrends(
+  paragraphs: CorpusParagraph[],
+  terms: string[],
+  groupOf: (statementIndex: number) => string,
+  groups: string[],
+): { term: string; cells: Record<string, TrendCell> }[] {
+  const words = new Map<string, number>(groups.map((g) => [g, 0]));
+  const tokensByPara = paragraphs.map((p) => tokenize(p.text));
+  paragraphs.forEach((p, i) => {
+    const g = groupOf(p.s);
+    words.set(g, (words.get(g) ?? 0) + tokensByPara[i]!.length);
+  });
+  return terms.map((term) => {
+    const pattern = termPattern(term);
+    const counts = new Map<string, number>(groups.map((g) => [g, 0]));
+    paragraphs.forEach((p, i) => {
+      const g = groupOf(p.s);
+      counts.set(g, (counts.get(g) ?? 0) + matchTerm(tokensByPara[i]!, pattern).length);
+    });
+    const cells: Record<string, TrendCell> = {};
+    for (const g of groups) {
+      const count = counts.get(g) ?? 0;
+      const w = words.get(g) ?? 0;
+      cells[g] = { count, words: w, per10k: w === 0 ? 0 : Math.round((count / w) * 10000 * 10) / 10 };
+    }
+    return { term, cells };
+  });
+}
+
+/** Common English words left out of distinctive-word lists. */
+export const STOPWORDS = new Set(
+  (
+    'a about above after again all also am an and any are as at be because been before being below between both but by can could did ' +
+    'do does doing down during each few for from further had has have having he her here hers him his how i if in into is it its ' +
+    'itself just me more most my no nor not now of off on once only or other our ours ourselves out over own same she should so some ' +
+    'such than that the their theirs them then there these they this those through to too under until up very was we were what when ' +
+    'where which while who whom why will with would you your yours shall may must etc us'
+  ).split(' '),
+);
+
+/** A word that distinguishes one statement from the rest of the corpus. */
+export interface KeyWord {
+  word: string;
+  /** Occurrences in the statement. */
+  count: number;
+  /** Occurrences in the rest of the corpus. */
+  rest: number;
+  /** Log-likelihood (G²) keyness. */
+  g2: number;
+}
+
+/**
+ * Dunning's log-likelihood (G²) of a word occurring `a` times in `c` tokens
+ * against `b` times in `d` tokens.
+ * @see https://ucrel.lancs.ac.uk/llwizard.html
+ * @example Math.round(logLikelihood(10, 0, 1000, 1000) * 100) / 100 // => 13.86
+ */
+export function logLikelihood(a: number, b: number, c: number, d: number): number {
+  const e1 = (c * (a + b)) / (c + d);
+  const e2 = (d * (a + b)) / (c + d);
+  const t1 = a > 0 ? a * Math.log(a / e1) : 0;
+  const t2 = b > 0 ? b * Math.log(b / e2) : 0;
+  return 2 * (t1 + t2);
+}
+
+/**
+ * The words most typical of one statement against the rest of the corpus, by
+ * log-likelihood, over-used words only, at least `minCount` times, stopwords,
+ * numbers and one- or two-letter words left out. Ties go alphabetically.
+ */
+export function distinctiveWords(target: string[], rest: string[], limit = 10, minCount = 2): KeyWord[] {
+  const count = (words: string[]) => {
+    const m = new Map<string, number>();
+    for (const w of words) m.set(w, (m.get(w) ?? 0) + 1);
+    return m;
+  };
+  const a = count(target);
+  const b = count(rest);
+  const c = target.length;
+  const d = rest.length;
+  const out: KeyWord[] = [];
+  for (const [word, n] of a) {
+    if (n < minCount || word.length < 3 || STOPWORDS.has(word) || /^[\d\-']+$/u.test(word)) continue;
+    const r = b.get(word) ?? 0;
+    if (d > 0 && r / d >= n / c) continue;
+    out.push({ word, count: n, rest: r, g2: Math.round(logLikelihood(n, r, c, d) * 100) / 100 });
+  }
+  return out.sort((x, y) => y.g2 - x.g2 || (x.word < y.word ? -1 : 1)).slice(0, limit);
+}

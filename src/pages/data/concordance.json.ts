@@ -1,0 +1,15 @@
+import type { APIRoute } from 'astro';
+import { getCorpus } from '../../lib/load.ts';
+
+/**
+ * The compact corpus the concordance and trends pages load on demand:
+ * statements once, then [statement index, ¶, text] per paragraph.
+ */
+export const GET: APIRoute = async () => {
+  const { analysis } = await getCorpus();
+  const body = {
+    statements: analysis.statements,
+    paragraphs: analysis.paragraphs.map((p) => [p.s, p.n, p.text]),
+  };
+  return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
+};

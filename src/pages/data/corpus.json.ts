@@ -1,0 +1,10 @@
+import type { APIRoute } from 'astro';
+import { corpusJson } from '../../lib/exports.ts';
+import { getCorpus } from '../../lib/load.ts';
+
+export const GET: APIRoute = async ({ site }) => {
+  const corpus = await getCorpus();
+  return new Response(`${JSON.stringify(corpusJson(corpus, String(site)), null, 2)}\n`, {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
+};

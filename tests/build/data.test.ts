@@ -1,0 +1,151 @@
+/**
+ * Over dist/: every download parses in a standard tool (Python's json, csv and
+ * xml modules, and a JSON Schema validator) and says what the pages say.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { load } from 'cheerio';
+import { describe, expect, it } from 'vitest';
+import { concordance, termTrends } from '../../src/lib/analysis.ts';
+import { CONTENT, ROOT, readBlocks, splitStatement } from '../helpers/content.ts';
+
+const DIST = join(ROOT, 'dist');
+const read = (p: string) => readFileSync(join(DIST, p), 'utf8');
+const corpus = JSON.parse(read('data/corpus.json')) as {
+  statements: { id: string; title: string; paragraphs: { id: string; n: number; text: string }[] }[];
+};
+const bodies = readdirSync(join(CONTENT, 'statements'))
+  .filter((n) => n.endsWith('.md'))
+  .map((n) => ({ id: n.replace(/\.md$/u, ''), blocks: readBlocks(splitStatement(readFileSync(join(CONTENT, 'statements', n), 'utf8')).body) }));
+
+/** Runs a short Python program on a file and returns its JSON output. */
+function python(program: string, file: string): unknown {
+  const r = spawnSync('python3', ['-c', program, join(DIST, file)], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`python3 on ${file}: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
+
+describe('corpus.json', () => {
+  it('validates against the generated JSON Schema', () => {
+    const schema = JSON.parse(read('data/corpus.schema.json')) as object;
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    const validate = ajv.compile(schema);
+    const ok = validate(corpus);
+    expect(ok, JSON.stringify(validate.errors?.slice(0, 5), null, 2)).toBe(true);
+    expect(validate({ ...corpus, statements: [{ id: 'Not A Slug' }] })).toBe(false);
+  });
+
+  it('holds every paragraph of every statement, as the Markdown gives it', () => {
+    expect(corpus.statements.map((s) => s.id).sort()).toEqual(bodies.map((b) => b.id).sort());
+    for (const b of bodies) {
+      const s = corpus.statements.find((x) => x.id === b.id)!;
+      expect(s.paragraphs.map((p) => [p.id, p.text])).toEqual(b.blocks.map((x) => [x.id, x.text]));
+    }
+    expect(python('import json,sys; d=json.load(open(sys.argv[1])); print(json.dumps(len(d["statements"])))', 'data/corpus.json')).toBe(5);
+  });
+});
+
+describe('CSV files', () => {
+  it('paragraphs.csv parses back (Python csv) to the same paragraph texts, one row per paragraph', () => {
+    const rows = python(
+      'import csv,json,sys; r=list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8"))); print(json.dumps([[x["statement_id"], x["paragraph_id"], x["text"], x["url"]] for x in r]))',
+      'data/paragraphs.csv',
+    ) as string[][];
+    const expected = corpus.statements.flatMap((s) => s.paragraphs.map((p) => [s.id, p.id, p.text]));
+    expect(rows.map((r) => r.slice(0, 3))).toEqual(expected);
+    expect(rows[0]![3]).toBe(`http://localhost:4321/statements/${corpus.statements[0]!.id}/#p-1`);
+  });
+
+  it('statements.csv has one row per statement, and both headers are the data package fields', () => {
+    const rows = python('import csv,json,sys; print(json.dumps(list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))))', 'data/statements.csv') as string[][];
+    expect(rows).toHaveLength(6);
+    const pkg = JSON.parse(read('data/datapackage.json')) as { resources: { name: string; path: string; schema: { fields: { name: string }[] } | string }[] };
+    const fields = (name: string) => (pkg.resources.find((r) => r.name === name)!.schema as { fields: { name: string }[] }).fields.map((f) => f.name);
+    expect(rows[0]).toEqual(fields('statements'));
+    const header = python('import csv,json,sys; print(json.dumps(next(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))))', 'data/paragraphs.csv');
+    expect(header).toEqual(fields('paragraphs'));
+    for (const r of pkg.resources) expect(existsSync(join(DIST, 'data', r.path)), r.path).toBe(true);
+  });
+});
+
+describe('per-statement files', () => {
+  it.each(bodies.map((b) => [b.id, b] as const))('%s.txt holds every paragraph', (id, b) => {
+    const txt = read(`statements/${id}.txt`);
+    for (const block of b.blocks) expect(txt).toContain(block.text);
+  });
+
+  it.each(bodies.map((b) => [b.id, b] as const))('%s.xml is well-formed TEI P5 (Python xml.etree) with every block under its ¶ id', (id, b) => {
+    const program = [
+      'import json, sys, xml.etree.ElementTree as ET',
+      'T = "{http://www.tei-c.org/ns/1.0}"',
+      'X = "{http://www.w3.org/XML/1998/namespace}id"',
+      'root = ET.parse(sys.argv[1]).getroot()',
+      'body = root.find(f"{T}text/{T}body")',
+      'blocks = [[e.get(X), e.get("n"), "".join(e.itertext()).strip()] for e in body.iter() if (e.get(X) or "").startswith("p-")]',
+      'print(json.dumps({"root": root.tag, "title": "".join(root.find(f"{T}teiHeader/{T}fileDesc/{T}titleStmt/{T}title").itertext()), "blocks": blocks}))',
+    ].join('\n');
+    const tei = python(program, `statements/${id}.xml`) as { root: string; title: string; blocks: string[][] };
+    expect(tei.root).toBe('{http://www.tei-c.org/ns/1.0}TEI');
+    expect(tei.title).toBe(corpus.statements.find((s) => s.id === id)!.title);
+    expect(tei.blocks.map(([bid, n]) => [bid, n])).toEqual(b.blocks.map((x) => [x.id, x.id.slice(2)]));
+    tei.blocks.forEach(([, , text], i) => expect(text!.replace(/^\d+\.\s*/u, '')).toBe(b.blocks[i]!.text));
+  });
+
+  it.each(bodies.map((b) => [b.id] as const))('%s.ris is one RIS record and %s.csl.json parses as CSL-JSON', (id) => {
+    const ris = read(`statements/${id}.ris`);
+    expect(ris.startsWith('TY  - ')).toBe(true);
+    expect(ris.trimEnd().endsWith('ER  -')).toBe(true);
+    expect(ris).toContain(`UR  - http://localhost:4321/statements/${id}/\r\n`);
+    const csl = python('import json,sys; d=json.load(open(sys.argv[1])); print(json.dumps([d[0]["id"], d[0]["type"], d[0]["URL"]]))', `statements/${id}.csl.json`);
+    expect(csl).toEqual([id, expect.stringMatching(/^(speech|article)$/u), `http://localhost:4321/statements/${id}/`]);
+  });
+
+  it.each(bodies.map((b) => [b.id] as const))('%s.bib is a BibTeX @misc entry keyed by the id', (id) => {
+    expect(read(`statements/${id}.bib`)).toMatch(new RegExp(`^@misc\\{${id},\\n`, 'u'));
+  });
+});
+
+describe('analysis', () => {
+  const data = JSON.parse(read('data/concordance.json')) as {
+    statements: { id: string; year: string; date: string; title: string; speaker: string; speakerId: string; dateLabel: string }[];
+    paragraphs: [number, number, string][];
+  };
+  const paragraphs = data.paragraphs.map(([s, n, text]) => ({ s, n, text }));
+
+  it('the concordance of "cooperation" has one line per occurrence in the Markdown, each in the right paragraph', () => {
+    const lines = concordance(paragraphs, ['cooperation']);
+    let inMarkdown = 0;
+    for (const b of bodies) for (const block of b.blocks) inMarkdown += (block.text.match(/(?<![\p{L}\p{N}'’-])cooperation(?![\p{L}\p{N}'’-])/giu) ?? []).length;
+    expect(lines).toHaveLength(inMarkdown);
+    expect(lines).toHaveLength(20);
+    for (const l of lines) {
+      const id = data.statements[l.s]!.id;
+      const block = bodies.find((b) => b.id === id)!.blocks.find((x) => x.id === `p-${l.n}`)!;
+      expect(block.text).toContain(`${l.match}`);
+      expect(block.text.replace(/\s+/gu, ' ')).toContain(`${l.left} ${l.match}`.trim());
+    }
+  });
+
+  it('the trend of "trafficking" by year matches a hand count of the texts', () => {
+    const years = ['2010', '2012', '2014', '2021', '2023'];
+    const [t] = termTrends(paragraphs, ['trafficking'], (i) => data.statements[i]!.year, years);
+    // Counted by hand in the five texts: "counter-trafficking" (2010) is another word.
+    expect(years.map((y) => t!.cells[y]!.count)).toEqual([15, 1, 1, 0, 1]);
+    const $ = load(read('trends/index.html'));
+    const row2010 = $('#by-year tbody tr').first();
+    expect(row2010.find('th').text()).toBe('2010');
+    expect(row2010.find('td').eq(2).text()).toMatch(/^15 \(/u);
+  });
+
+  it('each statement page lists distinctive words linking to the concordance, and each theme page its terms by year', () => {
+    const $ = load(read('statements/2010-03-02-swing-cbmm-training-beijing/index.html'));
+    const words = $('.distinctive li a').toArray().map((a) => $(a).attr('href'));
+    expect(words.length).toBeGreaterThan(3);
+    expect(words).toContain('/concordance/?q=trafficking');
+    const theme = load(read('themes/trafficking-and-smuggling/index.html'));
+    expect(theme('#theme-trend svg[role="img"] title').text()).toBe('Terms of “Trafficking and smuggling” by year');
+    expect(theme('#theme-trend tbody tr').length).toBe(5);
+  });
+});

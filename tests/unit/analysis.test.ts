@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import {
+  concordance,
+  csvField,
+  distinctiveWords,
+  kwicCsv,
+  logLikelihood,
+  matchTerm,
+  sortKwic,
+  termPattern,
+  termTrends,
+  tokenize,
+} from '../../src/lib/analysis.ts';
+import { trendSvg } from '../../src/lib/chart.ts';
+
+const statements = [
+  { id: 'a', title: 'A', speaker: 'Wu Haitao', speakerId: 'wu', year: '2012', date: '2012-11-28', dateLabel: '28 November 2012' },
+  { id: 'b', title: 'B, "quoted"', speaker: 'Chen Xu', speakerId: 'chen', year: '2023', date: '2023', dateLabel: '2023' },
+];
+const paragraphs = [
+  { s: 0, n: 1, text: 'Migration is a global issue which calls for strengthened international cooperation as no country can cope.' },
+  { s: 1, n: 4, text: 'Fourth, enhance international cooperation on migration. We welcome the Global Compact on Migration.' },
+  { s: 1, n: 5, text: 'Cooperation, cooperation: =SUM(A1)' },
+];
+
+describe('tokenize', () => {
+  it('keeps apostrophes and hyphens inside words, folds case and apostrophe kinds', () => {
+    expect(tokenize('China’s year-on-year COVID-19 increase of 3.8%').map((t) => t.norm)).toEqual([
+      "china's",
+      'year-on-year',
+      'covid-19',
+      'increase',
+      'of',
+      '3',
+      '8',
+    ]);
+  });
+
+  it('gives offsets into the original text', () => {
+    const text = '“Palermo” protocol';
+    expect(tokenize(text).map((t) => text.slice(t.start, t.end))).toEqual(['Palermo', 'protocol']);
+  });
+});
+
+describe('termPattern and matchTerm', () => {
+  it('matches whole words in order, a trailing * any ending', () => {
+    const tokens = tokenize('migrants and migration; the Global Compact; a migrant');
+    expect(matchTerm(tokens, termPattern('migrant'))).toEqual([7]);
+    expect(matchTerm(tokens, termPattern('migra*'))).toEqual([0, 2, 7]);
+    expect(matchTerm(tokens, termPattern('global compact'))).toEqual([4]);
+    expect(matchTerm(tokens, termPattern('"Global Compact"'))).toEqual([4]);
+    expect(matchTerm(tokens, termPattern('   '))).toEqual([]);
+  });
+});
+
+describe('concordance', () => {
+  it('lists every occurrence with up to eight words either side, in corpus order', () => {
+    const lines = concordance(paragraphs, ['cooperation']);
+    expect(lines.map((l) => [l.s, l.n, l.left, l.match, l.right])).toEqual([
+      [0, 1, 'a global issue which calls for strengthened international', 'cooperation', 'as no country can cope.'],
+      [1, 4, 'Fourth, enhance international', 'cooperation', 'on migration. We welcome the Global Compact on'],
+      [1, 5, '', 'Cooperation', ', cooperation: =SUM(A1)'],
+      [1, 5, 'Cooperation,', 'cooperation', ': =SUM(A1)'],
+    ]);
+  });
+
+  it('finds phrases and several terms without counting a stretch twice', () => {
+    const lines = concordance(paragraphs, ['Global Compact', 'Global Compact on Migration']);
+    expect(lines.map((l) => l.match)).toEqual(['Global Compact']);
+  });
+});
+
+describe('sortKwic', () => {
+  const lines = concordance(paragraphs, ['cooperation']);
+  it('orders by the words just before the match, nearest first', () => {
+    expect(sortKwic(lines, 'left', statements).map((l) => l.left)).toEqual([
+      '',
+      'Cooperation,',
+      'Fourth, enhance international',
+      'a global issue which calls for strengthened international',
+    ]);
+  });
+
+  it('orders by the words after, or by date', () => {
+    expect(sortKwic(lines, 'right', statements).map((l) => l.right)).toEqual([
+      'as no country can cope.',
+      ', cooperation: =SUM(A1)',
+      'on migration. We welcome the Global Compact on',
+      ': =SUM(A1)',
+    ]);
+    expect(sortKwic(lines, 'date', statements).map((l) => `${l.s}:${l.n}`)).toEqual(['0:1', '1:4', '1:5', '1:5']);
+  });
+});
+
+describe('csvField and kwicCsv', () => {
+  it('quotes what needs quoting and disarms spreadsheet formulas', () => {
+    expect(csvField('plain')).toBe('plain');
+    expect(csvField('a "b", c')).toBe('"a ""b"", c"');
+    expect(csvField('=SUM(A1)')).toBe("'=SUM(A1)");
+    expect(csvField('line\nbreak')).toBe('"line\nbreak"');
+  });
+
+  it('writes a header and one CRLF-terminated row per line with the paragraph URL', () => {
+    const csv = kwicCsv(concordance(paragraphs.slice(1, 2), ['cooperation']), statements, 'https://x.org');
+    expect(csv).toBe(
+      'statement_id,title,speaker,date,paragraph,url,left,match,right\r\n' +
+        'b,"B, ""quoted""",Chen Xu,2023,4,https://x.org/statements/b/#p-4,"Fourth, enhance international",cooperation,on migration. We welcome the Global Compact on\r\n',
+    );
+  });
+});
+
+describe('termTrends', () => {
+  it('counts per group, raw and per 10,000 words, with every group present', () => {
+    const t = termTrends(paragraphs, ['cooperation', 'absent'], (i) => statements[i]!.year, ['2012', '2023', '2030']);
+    expect(t[0]!.cells).toEqual({
+      '2012': { count: 1, words: 16, per10k: 625 },
+      '2023': { count: 3, words: 17, per10k: 1764.7 },
+      '2030': { count: 0, words: 0, per10k: 0 },
+    });
+    expect(t[1]!.cells['2023']!.count).toBe(0);
+  });
+});
+
+describe('logLikelihood', () => {
+  it('is zero when the word is equally common in both', () => {
+    expect(logLikelihood(5, 5, 100, 100)).toBeCloseTo(0, 10);
+  });
+
+  it('matches the published formula', () => {
+    expect(logLikelihood(10, 0, 1000, 1000)).toBeCloseTo(13.8629, 3);
+    // 2 × (20 ln(20 / 8.33) + 5 ln(5 / 16.67)) = 22.98
+    expect(logLikelihood(20, 5, 1000, 2000)).toBeCloseTo(22.98, 2);
+  });
+});
+
+describe('distinctiveWords', () => {
+  it('ranks over-used content words, leaving out stopwords, short words, numbers and rare words', () => {
+    const target = 'trafficking trafficking trafficking the the the of of 2009 2009 un un partnership partnership migration'.split(' ');
+    const rest = 'migration migration migration the the of cooperation cooperation development'.split(' ');
+    expect(distinctiveWords(target, rest).map((k) => k.word)).toEqual(['trafficking', 'partnership']);
+    expect(distinctiveWords(target, rest)[0]).toMatchObject({ word: 'trafficking', count: 3, rest: 0 });
+  });
+});
+
+describe('trendSvg', () => {
+  it('is an image with a title and a description that gives every number', () => {
+    const svg = trendSvg({ id: 't', title: 'By year', categories: ['2010', '2012'], series: [{ label: 'trafficking', values: [145.8, 21.1] }], unit: 'per 10,000 words' });
+    expect(svg).toMatch(/^<svg [^>]*role="img" aria-labelledby="t-title t-desc"/u);
+    expect(svg).toContain('<title id="t-title">By year</title>');
+    expect(svg).toContain('<desc id="t-desc">per 10,000 words. trafficking: 2010 145.8, 2012 21.1</desc>');
+  });
+
+  it('escapes terms typed by a reader', () => {
+    const svg = trendSvg({ id: 't', title: 'x', categories: ['2010'], series: [{ label: '<script>alert(1)</script>', values: [1] }], unit: 'u' });
+    expect(svg).not.toContain('<script>');
+    expect(svg).toContain('&lt;script&gt;');
+  });
+});

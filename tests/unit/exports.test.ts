@@ -1,0 +1,522 @@
+/**
+ * The export files (TEI, RIS, CSL-JSON) of the five real statements, read the
+ * way a user's tools read them: the TEI by an XML parser, the RIS line by line,
+ * the CSL-JSON through JSON.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { load } from 'cheerio';
+import { XMLValidator } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { type StatementView, buildCorpus } from '../../src/lib/corpus.ts';
+import { CSL_TYPES, cslDateParts, cslJson, cslName } from '../../src/lib/csl.ts';
+import { RIS_TYPES, ris, risDate } from '../../src/lib/ris.ts';
+import { SITE_NAME } from '../../src/lib/site.ts';
+import { type TextBlock, blocksFromMarkdown } from '../../src/lib/statement-text.ts';
+import { teiDocument } from '../../src/lib/tei.ts';
+import { escapeXml } from '../../src/lib/xml.ts';
+import { speakerSchema, statementFrontmatter, themeSchema } from '../../src/schemas.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const CONTENT = join(ROOT, 'content');
+
+// ---------------------------------------------------------------- the corpus
+
+const files = readdirSync(join(CONTENT, 'statements')).filter((f) => f.endsWith('.md')).sort();
+const parsed = files.map((f) => {
+  const m = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/u.exec(readFileSync(join(CONTENT, 'statements', f), 'utf8'));
+  if (!m) throw new Error(`${f}: no frontmatter`);
+  return { data: statementFrontmatter.parse(parseYaml(m[1]!)), body: m[2]! };
+});
+const corpus = buildCorpus(
+  parsed.map((p) => p.data),
+  z.array(speakerSchema).parse(parseYaml(readFileSync(join(CONTENT, 'speakers.yaml'), 'utf8'))),
+  z.array(themeSchema).parse(parseYaml(readFileSync(join(CONTENT, 'themes.yaml'), 'utf8'))),
+);
+const blocksOf = new Map(parsed.map((p) => [p.data.id, blocksFromMarkdown(p.body)]));
+const urlOf = (id: string) => `https://example.org/statements/${id}/`;
+
+function statement(id: string): StatementView {
+  const s = corpus.statements.find((x) => x.data.id === id);
+  if (!s) throw new Error(`no statement ${id}`);
+  return s;
+}
+function blocks(id: string): TextBlock[] {
+  const b = blocksOf.get(id);
+  if (!b) throw new Error(`no blocks for ${id}`);
+  return b;
+}
+
+const SWING_2010 = '2010-03-02-swing-cbmm-training-beijing';
+const WU_2012 = '2012-11-28-wu-haitao-iom-council';
+const PRESS_2014 = '2014-05-iom-swing-migration-governance-china';
+const KE_2021 = '2021-03-ke-yousheng-gcm-review-asia-pacific';
+const CHEN_2023 = '2023-chen-xu-iom-council';
+const ALL = corpus.statements.map((s) => s.data.id);
+
+const tei = (id: string) => teiDocument(statement(id), blocks(id), urlOf(id));
+const xml = (doc: string) => load(doc, { xml: true });
+
+// ------------------------------------------------------------ XML checking
+
+// Characters XML 1.0 allows in a document.
+const XML_CHAR = /^[\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]*$/u;
+
+/**
+ * Why `doc` is not well-formed XML, or null when it is. fast-xml-parser's
+ * validator checks tags, nesting, attributes and entity references; it lets
+ * through a few things XML forbids, which are checked here as well: a second
+ * root element or text outside the root, `<` in an attribute value, and
+ * characters XML 1.0 cannot carry.
+ */
+function notWellFormed(doc: string): string | null {
+  const r = XMLValidator.validate(doc);
+  if (r !== true) return `${r.err.code} at ${r.err.line}:${r.err.col}: ${r.err.msg}`;
+  if (!XML_CHAR.test(doc)) return 'a character XML 1.0 does not allow';
+  if (/=\s*(?:"[^"]*<|'[^']*<)/u.test(doc)) return '"<" in an attribute value';
+  const outside = doc
+    .replace(/^<\?xml[^?]*\?>/u, '')
+    .replace(/<!--[\s\S]*?-->/gu, '')
+    .trim();
+  let depth = 0;
+  let roots = 0;
+  let last = 0;
+  for (const m of outside.matchAll(/<(\/?)[^\s/>]+(?:\s[^>]*?)?(\/?)>/gu)) {
+    if (depth === 0 && outside.slice(last, m.index).trim() !== '') return 'text outside the root element';
+    if (m[1] === '/') depth -= 1;
+    else {
+      if (depth === 0) roots += 1;
+      if (m[2] !== '/') depth += 1;
+    }
+    last = m.index + m[0].length;
+  }
+  if (outside.slice(last).trim() !== '') return 'text outside the root element';
+  return roots === 1 ? null : `${roots} root elements`;
+}
+
+/** The elements carrying block ids (p-N), in document order, with their text as a parser reads it. */
+function blockElements(doc: string): { tag: string; id: string; n: string | undefined; text: string }[] {
+  const $ = xml(doc);
+  return $('text p, text item, text head')
+    .toArray()
+    .map((e) => ({ tag: e.tagName, id: $(e).attr('xml:id') ?? '', n: $(e).attr('n'), text: $(e).text() }))
+    .filter((b) => /^p-\d+$/u.test(b.id));
+}
+
+/** A statement whose every reader-visible string carries XML's special characters. */
+const HOSTILE = `<script>alert("x")</script> & 'quoted' ]]> <!-- -->`;
+function hostile(): { s: StatementView; blocks: TextBlock[] } {
+  const s = statement(SWING_2010);
+  const data = {
+    ...s.data,
+    title: `Title ${HOSTILE}`,
+    event: { ...s.data.event, value: `Event ${HOSTILE}` },
+    place: { ...s.data.place, value: `Place ${HOSTILE}` },
+    date: { ...s.data.date, status: 'inferred' as const, evidence: `Evidence ${HOSTILE}` },
+    source: { ...s.data.source, url: 'https://example.org/source?a=1&b="2"&c=<3>' },
+    edition: {
+      ...s.data.edition,
+      removals: [{ fromLine: 1, toLine: 1, kind: 'navigation' as const, reason: `Reason ${HOSTILE}`, text: [HOSTILE] }],
+      notes: [{ block: 'p-2', quote: HOSTILE, note: `Note ${HOSTILE}` }],
+    },
+  };
+  const speaker = { ...s.speaker!, name: `Name ${HOSTILE}`, sortName: `Name, ${HOSTILE}` };
+  const themes = s.themes.map((t) => ({ ...t, theme: { ...t.theme, label: `Label ${HOSTILE}` } }));
+  return {
+    s: { ...s, data, speaker, themes },
+    blocks: [
+      { id: 'p-1', n: 1, kind: 'heading', text: `Heading ${HOSTILE}`, list: null, number: null },
+      { id: 'p-2', n: 2, kind: 'paragraph', text: `<script>&"'`, list: null, number: null },
+      { id: 'p-3', n: 3, kind: 'bullet-item', text: `Item ${HOSTILE}`, list: 0, number: null },
+      { id: 'p-4', n: 4, kind: 'paragraph', text: 'A control character \u0001 and a lone surrogate \uD800 here.', list: null, number: null },
+    ],
+  };
+}
+
+// ------------------------------------------------------------------- TEI
+
+describe('escapeXml', () => {
+  it('escapes the five characters XML gives a meaning to', () => {
+    expect(escapeXml(`<script>&"'`)).toBe('&lt;script&gt;&amp;&quot;&apos;');
+  });
+
+  it('replaces characters XML 1.0 cannot carry with U+FFFD and keeps tab, newline and astral characters', () => {
+    expect(escapeXml('a\u0001b\uD800c\uFFFEd')).toBe('a\uFFFDb\uFFFDc\uFFFDd');
+    expect(escapeXml('a\tb\nc 😀')).toBe('a\tb\nc 😀');
+  });
+});
+
+describe('teiDocument', () => {
+  it('has a check for well-formedness that rejects what XML forbids', () => {
+    expect(notWellFormed('<?xml version="1.0" encoding="UTF-8"?>\n<a xml:id="x"><b n="1">t &amp; &#x27;</b><c/></a>\n')).toBeNull();
+    expect(notWellFormed('<a>t & u</a>')).not.toBeNull();
+    expect(notWellFormed('<a>t < u</a>')).not.toBeNull();
+    expect(notWellFormed('<a><b></a>')).not.toBeNull();
+    expect(notWellFormed('<a b="x"y"/>')).not.toBeNull();
+    expect(notWellFormed('<a b="<"/>')).not.toBeNull();
+    expect(notWellFormed('<a/><b/>')).not.toBeNull();
+    expect(notWellFormed('<a/>text')).not.toBeNull();
+    expect(notWellFormed('<a>\u0001</a>')).not.toBeNull();
+  });
+
+  it.each(ALL)('writes a well-formed TEI P5 document for %s', (id) => {
+    const doc = tei(id);
+    expect(notWellFormed(doc)).toBeNull();
+    expect(doc.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0" ')).toBe(true);
+    const $ = xml(doc);
+    expect($.root().children('TEI').attr('xml:id')).toBe(`statement-${id}`);
+    expect($('TEI > teiHeader > fileDesc').length).toBe(1);
+    expect($('TEI > text > body').length).toBe(1);
+  });
+
+  it.each(ALL)('gives every block of %s, in order, with exactly its text', (id) => {
+    const found = blockElements(tei(id));
+    const expected = blocks(id);
+    expect(found.map((b) => b.id)).toEqual(expected.map((b) => b.id));
+    expect(found.map((b) => b.text)).toEqual(expected.map((b) => b.text));
+    expect(found.map((b) => b.n)).toEqual(expected.map((b) => String(b.n)));
+    expect(found.map((b) => b.tag)).toEqual(
+      expected.map((b) => (b.kind === 'paragraph' ? 'p' : b.kind === 'heading' ? 'head' : 'item')),
+    );
+  });
+
+  it('puts each heading at the head of a section and groups list items into lists', () => {
+    const $ = xml(tei(SWING_2010));
+    expect($('body > div[type="section"] > head').toArray().map((e) => $(e).attr('xml:id'))).toEqual(['p-11', 'p-19', 'p-29']);
+    const bullets = $('list[type="bulleted"]');
+    expect(bullets.length).toBe(1);
+    expect(bullets.children('item').toArray().map((e) => $(e).attr('xml:id'))).toEqual(['p-25', 'p-26', 'p-27']);
+
+    const $ke = xml(tei(KE_2021));
+    const lists = $ke('body > list[type="ordered"]').toArray();
+    expect(lists.map((l) => $ke(l).children('item').length)).toEqual([4, 4]);
+    expect($ke(lists[1]!).children('label').toArray().map((e) => $ke(e).text())).toEqual(['1.', '2.', '3.', '4.']);
+    expect($ke(lists[1]!).children('item').first().attr('xml:id')).toBe('p-11');
+  });
+
+  it('states title, speaker, type and the source’s file, hash and URL in the header', () => {
+    const s = statement(SWING_2010);
+    const $ = xml(tei(SWING_2010));
+    expect($('titleStmt > title').text()).toBe(s.data.title);
+    expect($('titleStmt > author > persName').text()).toBe('William Lacy Swing');
+    expect($('titleStmt > respStmt > orgName').text()).toBe(SITE_NAME);
+    expect($('publicationStmt > publisher').text()).toBe(SITE_NAME);
+    expect($('publicationStmt > idno[type="URL"]').text()).toBe(urlOf(SWING_2010));
+    expect($('sourceDesc > bibl > idno[type="sha256"]').text()).toBe('3d9af78371a71b4f7a882e1a515097a6c31259a66053db551130946ed056928d');
+    expect($('sourceDesc > bibl > idno[type="filename"]').text()).toBe('004_d8b40110be93ca73.txt');
+    expect($('sourceDesc > bibl > ref').attr('target')).toBe(s.data.source.url);
+    expect($('sourceDesc > bibl > note[type="genre"]').text()).toBe('Speech');
+    expect($('particDesc person > occupation').text()).toBe('Director General, IOM');
+    expect($('settingDesc name[type="event"]').text()).toBe(s.data.event.value);
+    expect($('creation > placeName').text()).toBe('Beijing');
+  });
+
+  it('marks an inferred speaker as uncertain and gives the evidence', () => {
+    const $ = xml(tei(SWING_2010));
+    expect($('titleStmt > author > persName').attr('cert')).toBe('medium');
+    expect($('sourceDesc note[type="evidence"][subtype="speaker"]').text()).toMatch(/^Speaker \(inferred\): /u);
+    expect(xml(tei(WU_2012))('titleStmt > author > persName').attr('cert')).toBeUndefined();
+  });
+
+  it('says so when the source URL is not recorded', () => {
+    const $ = xml(tei(WU_2012));
+    expect($('sourceDesc > bibl > ref').length).toBe(0);
+    expect($('sourceDesc > bibl > note[type="url"]').text()).toBe('Source URL not recorded.');
+  });
+
+  it.each([
+    [WU_2012, '2012-11-28', '28 November 2012', false],
+    [PRESS_2014, '2014-05', 'May 2014', true],
+    [KE_2021, '2021-03', 'March 2021', true],
+    [CHEN_2023, '2023', '2023', true],
+  ] as const)('dates %s when="%s", only as exact as known, with cert and evidence when inferred', (id, when, label, inferred) => {
+    const $ = xml(tei(id));
+    for (const date of [$('sourceDesc > bibl > date'), $('profileDesc > creation > date')]) {
+      expect(date.attr('when')).toBe(when);
+      expect(date.text()).toBe(label);
+      expect(date.attr('cert')).toBe(inferred ? 'medium' : undefined);
+    }
+    const evidence = $('sourceDesc note[type="evidence"][subtype="date"]').text();
+    expect(evidence).toBe(`Date (${inferred ? 'inferred' : 'stated'}): ${statement(id).data.date.evidence}`);
+  });
+
+  it.each(ALL)('lists every removal of %s with its lines, kind, reason and removed text', (id) => {
+    const removals = statement(id).data.edition.removals;
+    const $ = xml(tei(id));
+    const items = $('editorialDecl list[type="removals"] > item').toArray();
+    expect(items).toHaveLength(removals.length);
+    removals.forEach((r, i) => {
+      const item = $(items[i]!);
+      const range = r.fromLine === r.toLine ? `Line ${r.fromLine}` : `Lines ${r.fromLine}–${r.toLine}`;
+      expect(item.text()).toBe(`${range} (${r.kind}): ${r.reason}.${r.text.join('')}`);
+      expect(item.find('list[type="removed-lines"] > item > quote').toArray().map((q) => $(q).text())).toEqual(r.text);
+    });
+  });
+
+  it('lists the press release’s navigation lines 1–22 and its contact footer as left out', () => {
+    const $ = xml(tei(PRESS_2014));
+    const removals = $('editorialDecl list[type="removals"] > item').toArray().map((e) => $(e).text());
+    expect(removals[0]).toMatch(/^Lines 1–22 \(navigation\): website navigation/u);
+    expect(removals[2]).toMatch(/^Lines 34–38 \(contact-footer\): press-contact footer/u);
+    expect(removals[2]).toContain('Pär Liljert');
+    expect($('text').text()).not.toContain('Pär Liljert');
+  });
+
+  it('reports rejoins, unwrapped lines, joins without a space, inline HTML and whitespace repairs', () => {
+    const $wu = xml(tei(WU_2012));
+    const rejoins = $wu('editorialDecl list[type="rejoins"] > item').toArray().map((e) => $wu(e).text());
+    expect(rejoins).toEqual([
+      'Blank line 19, now in ¶4: and work for common | development. All countries should',
+      'Blank line 29, now in ¶8: increased opportunities for exchanges | between China and the',
+    ]);
+    expect($wu('editorialDecl list[type="rejoins"] ref').first().attr('target')).toBe('#p-4');
+    expect($wu('editorialDecl list[type="inline-html"] > item').text()).toBe('Line 7: <sup> around st');
+    expect($wu('editorialDecl list[type="whitespace"]').text()).toContain('trailing whitespace was removed: 2.');
+    expect($wu('editorialDecl list[type="whitespace"]').text()).toContain('Blank lines dropped at the start, at the end and in runs: 6.');
+
+    const $sw = xml(tei(SWING_2010));
+    const decl = $sw('editorialDecl').text();
+    expect(decl).toContain('Hard line breaks unwrapped inside paragraphs, headings and list items: 88.');
+    expect($sw('editorialDecl list[type="joined-without-space"] > item').text()).toBe('Line 163, in ¶39: Nations “Palermo”');
+    expect($sw('editorialDecl list[type="whitespace"]').text()).toContain('made plain spaces: 6.');
+    expect($sw('editorialDecl list[type="headings"] > item')).toHaveLength(3);
+    expect($sw('editorialDecl list[type="lists"] > item').text()).toBe('Bulleted list of 3 items, from ¶25');
+    expect($sw('editorialDecl p').text()).toContain('separated in the source by blank lines');
+    expect(xml(tei(PRESS_2014))('editorialDecl p').text()).toContain('separated in the source by line breaks');
+  });
+
+  it('gives an editorial note in the header and after the block it is about', () => {
+    const $ = xml(tei(SWING_2010));
+    expect($('editorialDecl list[type="notes"] > item').text()).toMatch(/^¶8: Representatives form the European Union — \[sic\]/u);
+    const note = $('text note[type="editorial"]');
+    expect(note.length).toBe(1);
+    expect(note.attr('target')).toBe('#p-8');
+    expect(note.children('quote').text()).toBe('Representatives form the European Union');
+    expect(note.prev().attr('xml:id')).toBe('p-8');
+  });
+
+  it('gives the themes as keywords and the language', () => {
+    const s = statement(KE_2021);
+    const $ = xml(tei(KE_2021));
+    expect($('textClass keywords > term').toArray().map((e) => $(e).text())).toEqual(s.themes.map((t) => t.theme.label));
+    expect($('langUsage > language').attr('ident')).toBe('en');
+    expect($('langUsage > language').text()).toBe('English');
+    expect($.root().children('TEI').attr('xml:lang')).toBe('en');
+  });
+
+  it.each(ALL)('adds no layout whitespace inside mixed content in %s', (id) => {
+    const $ = xml(tei(id));
+    const mixed = $('*')
+      .toArray()
+      .filter((e) => $(e).contents().toArray().some((c) => c.type === 'text' && c.data.trim() !== ''));
+    expect(mixed.length).toBeGreaterThan(blocks(id).length);
+    for (const e of mixed) expect($.xml(e)).not.toMatch(/\n/u);
+  });
+
+  it('writes the same document every time', () => {
+    expect(tei(KE_2021)).toBe(tei(KE_2021));
+  });
+
+  it('escapes hostile text in titles, names, metadata, notes and blocks and stays well-formed', () => {
+    const h = hostile();
+    const doc = teiDocument(h.s, h.blocks, 'https://example.org/statements/x/?a=1&b=2');
+    expect(notWellFormed(doc)).toBeNull();
+    expect(doc).not.toContain('<script>');
+    expect(doc).not.toContain('<!--');
+    expect(doc).toContain('&lt;script&gt;&amp;&quot;&apos;');
+    const $ = xml(doc);
+    expect($('titleStmt > title').text()).toBe(`Title ${HOSTILE}`);
+    expect($('titleStmt > author > persName').text()).toBe(`Name ${HOSTILE}`);
+    expect($('settingDesc name').text()).toBe(`Event ${HOSTILE}`);
+    expect($('sourceDesc > bibl > ref').attr('target')).toBe('https://example.org/source?a=1&b="2"&c=<3>');
+    expect($('publicationStmt > idno[type="URL"]').text()).toBe('https://example.org/statements/x/?a=1&b=2');
+    expect($('editorialDecl list[type="removed-lines"] quote').text()).toBe(HOSTILE);
+    expect($('text note[type="editorial"] > quote').text()).toBe(HOSTILE);
+    expect($('keywords > term').first().text()).toBe(`Label ${HOSTILE}`);
+    expect(blockElements(doc).map((b) => b.text)).toEqual([
+      `Heading ${HOSTILE}`,
+      `<script>&"'`,
+      `Item ${HOSTILE}`,
+      'A control character \uFFFD and a lone surrogate \uFFFD here.',
+    ]);
+  });
+
+  it('names the government or organization as author when the speaker is unknown', () => {
+    const s = statement(CHEN_2023);
+    const unknown: StatementView = { ...s, speaker: null, data: { ...s.data, speaker: { value: null, status: 'unknown', evidence: null } } };
+    const doc = teiDocument(unknown, blocks(CHEN_2023), urlOf(CHEN_2023));
+    expect(notWellFormed(doc)).toBeNull();
+    const $ = xml(doc);
+    expect($('titleStmt > author > orgName').text()).toBe('China');
+    expect($('titleStmt > author > persName').length).toBe(0);
+    expect($('particDesc listPerson').length).toBe(0);
+  });
+});
+
+// ------------------------------------------------------------------- RIS
+
+// Reference types of the RIS specification.
+const RIS_SPEC_TYPES = new Set(
+  'ABST ADVS AGGR ANCIENT ART BILL BLOG BOOK CASE CHAP CHART CLSWK COMP CONF CPAPER CTLG DATA DBASE DICT EBOOK ECHAP EDBOOK EJOUR ELEC ENCYC EQUA FIGURE GEN GOVDOC GRANT HEAR ICOMM INPR JFULL JOUR LEGAL MANSCPT MAP MGZN MPCT MULTI MUSIC NEWS PAMP PAT PCOMM RPRT SER SLIDE SOUND STAND STAT THES UNBILL UNPD VIDEO'.split(' '),
+);
+
+/** The record's tags and values, in order. */
+function risFields(record: string): [string, string][] {
+  return record
+    .split('\r\n')
+    .filter((l) => l !== '')
+    .map((l) => {
+      const m = /^([A-Z][A-Z0-9])  - (.*)$/u.exec(l);
+      if (!m) throw new Error(`not an RIS line: ${JSON.stringify(l)}`);
+      return [m[1]!, m[2]!];
+    });
+}
+const risValues = (record: string, tag: string) => risFields(record).filter(([t]) => t === tag).map(([, v]) => v);
+
+describe('risDate', () => {
+  it('writes YYYY/MM/DD/ with the unknown parts left empty', () => {
+    expect(risDate('2012-11-28')).toBe('2012/11/28/');
+    expect(risDate('2021-03')).toBe('2021/03//');
+    expect(risDate('2023')).toBe('2023///');
+  });
+});
+
+describe('ris', () => {
+  it.each(ALL)('writes one record for %s from TY to ER with CR LF line ends', (id) => {
+    const record = ris(statement(id), urlOf(id));
+    expect(record.startsWith('TY  - ')).toBe(true);
+    expect(record.endsWith('\r\nER  - \r\n')).toBe(true);
+    expect(record.replace(/\r\n/gu, '')).not.toMatch(/[\r\n]/u);
+    const tags = risFields(record).map(([t]) => t);
+    expect(tags.filter((t) => t === 'TY' || t === 'ER')).toEqual(['TY', 'ER']);
+    for (const tag of ['AU', 'TI', 'DA', 'PY', 'UR', 'PB', 'LA']) expect(tags).toContain(tag);
+    expect(RIS_SPEC_TYPES.has(risValues(record, 'TY')[0]!)).toBe(true);
+    expect(risValues(record, 'UR')).toEqual([urlOf(id)]);
+    expect(risValues(record, 'TI')).toEqual([statement(id).data.title]);
+    expect(risValues(record, 'PB')).toEqual([SITE_NAME]);
+  });
+
+  it('types statements, speeches and remarks as conference papers and the press release as generic', () => {
+    expect(risValues(ris(statement(WU_2012), urlOf(WU_2012)), 'TY')).toEqual(['CPAPER']);
+    expect(risValues(ris(statement(SWING_2010), urlOf(SWING_2010)), 'TY')).toEqual(['CPAPER']);
+    expect(risValues(ris(statement(KE_2021), urlOf(KE_2021)), 'TY')).toEqual(['CPAPER']);
+    expect(risValues(ris(statement(PRESS_2014), urlOf(PRESS_2014)), 'TY')).toEqual(['GEN']);
+    expect(risValues(ris(statement(PRESS_2014), urlOf(PRESS_2014)), 'M3')).toEqual(['Press release']);
+    expect(Object.values(RIS_TYPES).every((t) => RIS_SPEC_TYPES.has(t))).toBe(true);
+  });
+
+  it('gives authors by sort name, keeping family-name-first names as they are', () => {
+    expect(risValues(ris(statement(SWING_2010), urlOf(SWING_2010)), 'AU')).toEqual(['Swing, William Lacy']);
+    expect(risValues(ris(statement(WU_2012), urlOf(WU_2012)), 'AU')).toEqual(['Wu Haitao']);
+  });
+
+  it.each([
+    [WU_2012, '2012/11/28/', '2012'],
+    [PRESS_2014, '2014/05//', '2014'],
+    [KE_2021, '2021/03//', '2021'],
+    [CHEN_2023, '2023///', '2023'],
+  ] as const)('dates %s DA %s, PY %s', (id, da, py) => {
+    const record = ris(statement(id), urlOf(id));
+    expect(risValues(record, 'DA')).toEqual([da]);
+    expect(risValues(record, 'PY')).toEqual([py]);
+  });
+
+  it('notes an inferred date with its evidence, and not a stated one', () => {
+    const ke = risValues(ris(statement(KE_2021), urlOf(KE_2021)), 'N1');
+    expect(ke).toContain(`Date inferred (March 2021), not stated in the source: ${statement(KE_2021).data.date.evidence}`);
+    expect(risValues(ris(statement(WU_2012), urlOf(WU_2012)), 'N1').some((n) => n.startsWith('Date inferred'))).toBe(false);
+  });
+
+  it('gives event, place, language and one keyword per theme', () => {
+    const s = statement(WU_2012);
+    const record = ris(s, urlOf(WU_2012));
+    expect(risValues(record, 'T2')).toEqual(['General Debate, 101st Session of the IOM Council']);
+    expect(risValues(record, 'CY')).toEqual(['Geneva']);
+    expect(risValues(record, 'LA')).toEqual(['en']);
+    expect(risValues(record, 'KW')).toEqual(s.themes.map((t) => t.theme.label));
+  });
+
+  it('keeps every value on one line, so text in the data cannot end the record or add tags', () => {
+    const s = statement(WU_2012);
+    const injected: StatementView = { ...s, data: { ...s.data, title: 'Title\r\nER  - \r\nTY  - JOUR\nAU  - Someone' } };
+    const record = ris(injected, urlOf(WU_2012));
+    expect(risValues(record, 'TI')).toEqual(['Title ER - TY - JOUR AU - Someone']);
+    expect(risFields(record).filter(([t]) => t === 'TY' || t === 'ER')).toHaveLength(2);
+    expect(risValues(record, 'AU')).toEqual(['Wu Haitao']);
+  });
+});
+
+// -------------------------------------------------------------- CSL-JSON
+
+// Item types of CSL 1.0.2.
+const CSL_SPEC_TYPES = new Set(
+  'article article-journal article-magazine article-newspaper bill book broadcast chapter classic collection dataset document entry entry-dictionary entry-encyclopedia event figure graphic hearing interview legal_case legislation manuscript map motion_picture musical_score pamphlet paper-conference patent performance periodical personal_communication post post-weblog regulation report review review-book software song speech standard thesis treaty webpage'.split(' '),
+);
+
+describe('cslName', () => {
+  it('splits "Family, Given" and keeps a name without a comma whole', () => {
+    expect(cslName('Swing, William Lacy')).toEqual({ family: 'Swing', given: 'William Lacy' });
+    expect(cslName('Wu Haitao')).toEqual({ literal: 'Wu Haitao' });
+  });
+});
+
+describe('cslDateParts', () => {
+  it('gives only the parts the date knows, as numbers', () => {
+    expect(cslDateParts('2012-11-28')).toEqual([[2012, 11, 28]]);
+    expect(cslDateParts('2021-03')).toEqual([[2021, 3]]);
+    expect(cslDateParts('2023')).toEqual([[2023]]);
+  });
+});
+
+describe('cslJson', () => {
+  it.each(ALL)('writes a CSL item for %s that survives JSON unchanged and has a valid CSL type', (id) => {
+    const item = cslJson(statement(id), urlOf(id));
+    expect(JSON.parse(JSON.stringify(item))).toStrictEqual(item);
+    expect(CSL_SPEC_TYPES.has(item['type'] as string)).toBe(true);
+    expect(item['id']).toBe(id);
+    expect(item['title']).toBe(statement(id).data.title);
+    expect(item['URL']).toBe(urlOf(id));
+    expect(item['publisher']).toBe(SITE_NAME);
+    expect(item['language']).toBe('en');
+  });
+
+  it('types statements, speeches and remarks as speech and the press release as article', () => {
+    expect(cslJson(statement(WU_2012), urlOf(WU_2012))['type']).toBe('speech');
+    expect(cslJson(statement(KE_2021), urlOf(KE_2021))['type']).toBe('speech');
+    expect(cslJson(statement(SWING_2010), urlOf(SWING_2010))['type']).toBe('speech');
+    expect(cslJson(statement(PRESS_2014), urlOf(PRESS_2014))).toMatchObject({ type: 'article', genre: 'Press release' });
+    expect(Object.values(CSL_TYPES).every((t) => CSL_SPEC_TYPES.has(t))).toBe(true);
+  });
+
+  it('splits authors with a comma into family and given and keeps family-name-first names literal', () => {
+    expect(cslJson(statement(SWING_2010), urlOf(SWING_2010))['author']).toEqual([{ family: 'Swing', given: 'William Lacy' }]);
+    expect(cslJson(statement(WU_2012), urlOf(WU_2012))['author']).toEqual([{ literal: 'Wu Haitao' }]);
+  });
+
+  it.each([
+    [WU_2012, [[2012, 11, 28]]],
+    [PRESS_2014, [[2014, 5]]],
+    [KE_2021, [[2021, 3]]],
+    [CHEN_2023, [[2023]]],
+  ] as const)('gives %s issued date-parts %j', (id, parts) => {
+    expect(cslJson(statement(id), urlOf(id))['issued']).toEqual({ 'date-parts': parts });
+  });
+
+  it('notes an inferred date with its evidence, and not a stated one', () => {
+    expect(cslJson(statement(CHEN_2023), urlOf(CHEN_2023))['note']).toContain(
+      `Date inferred (2023), not stated in the source: ${statement(CHEN_2023).data.date.evidence}`,
+    );
+    expect(String(cslJson(statement(WU_2012), urlOf(WU_2012))['note'] ?? '')).not.toContain('Date inferred');
+  });
+
+  it('gives event, place and the themes as keywords', () => {
+    const s = statement(KE_2021);
+    expect(cslJson(s, urlOf(KE_2021))).toMatchObject({
+      'event-title': s.data.event.value,
+      'event-place': 'Bangkok (held largely online)',
+      keyword: s.themes.map((t) => t.theme.label).join(', '),
+    });
+  });
+});
