@@ -262,20 +262,37 @@ export function logLikelihood(a: number, b: number, c: number, d: number): numbe
 }
 
 /**
+ * Word frequencies.
+ * @example countWords(['a', 'b', 'a']).get('a') // => 2
+ */
+export function countWords(words: string[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const w of words) m.set(w, (m.get(w) ?? 0) + 1);
+  return m;
+}
+
+/**
  * The words most typical of one statement against the rest of the corpus, by
  * log-likelihood, over-used words only, at least `minCount` times, stopwords,
  * numbers and one- or two-letter words left out. Ties go alphabetically.
  */
 export function distinctiveWords(target: string[], rest: string[], limit = 10, minCount = 2): KeyWord[] {
-  const count = (words: string[]) => {
-    const m = new Map<string, number>();
-    for (const w of words) m.set(w, (m.get(w) ?? 0) + 1);
-    return m;
-  };
-  const a = count(target);
-  const b = count(rest);
-  const c = target.length;
-  const d = rest.length;
+  return distinctiveFromCounts(countWords(target), target.length, countWords(rest), rest.length, limit, minCount);
+}
+
+/**
+ * `distinctiveWords` from frequencies: `a` and `c` for the statement, `b` and
+ * `d` for the rest (so a corpus's totals can be counted once, then each
+ * statement's subtracted).
+ */
+export function distinctiveFromCounts(
+  a: Map<string, number>,
+  c: number,
+  b: Map<string, number>,
+  d: number,
+  limit = 10,
+  minCount = 2,
+): KeyWord[] {
   const out: KeyWord[] = [];
   for (const [word, n] of a) {
     if (n < minCount || word.length < 3 || STOPWORDS.has(word) || /^[\d\-']+$/u.test(word)) continue;

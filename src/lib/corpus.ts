@@ -4,7 +4,7 @@
  * indexes show (speaker, year, theme, type, on behalf of). Pure: no Astro here.
  */
 import type { Speaker, StatementFrontmatter, StatementType, Theme, ThemeAssignment } from '../schemas.ts';
-import { type CorpusParagraph, type CorpusStatement, distinctiveWords, type KeyWord, tokenize } from './analysis.ts';
+import { type CorpusParagraph, type CorpusStatement, countWords, distinctiveFromCounts, type KeyWord, tokenize } from './analysis.ts';
 import { compareDates, formatDate } from './dates.ts';
 import { assertUniqueSlugs, slugify } from './slugs.ts';
 import type { TextBlock } from './statement-text.ts';
@@ -129,9 +129,19 @@ export function buildCorpus(
     s.prev = statements[i - 1] ?? null;
     s.next = statements[i + 1] ?? null;
   });
-  const wordsOf = statements.map((s) => s.blocks.flatMap((b) => tokenize(b.text).map((t) => t.norm)));
+  // Corpus totals once, then each statement against the totals less its own:
+  // linear in the corpus, not quadratic.
+  const countsOf = statements.map((s) => countWords(s.blocks.flatMap((b) => tokenize(b.text).map((t) => t.norm))));
+  const sizes = countsOf.map((m) => [...m.values()].reduce((x, y) => x + y, 0));
+  const total = new Map<string, number>();
+  for (const m of countsOf) for (const [w, n] of m) total.set(w, (total.get(w) ?? 0) + n);
+  const totalSize = sizes.reduce((x, y) => x + y, 0);
   statements.forEach((s, i) => {
-    s.distinctive = distinctiveWords(wordsOf[i]!, wordsOf.filter((_w, j) => j !== i).flat());
+    const own = countsOf[i]!;
+    // Only the statement's own words are looked up in the rest.
+    const restOf = new Map<string, number>();
+    for (const [w, n] of own) restOf.set(w, total.get(w)! - n);
+    s.distinctive = distinctiveFromCounts(own, sizes[i]!, restOf, totalSize - sizes[i]!);
   });
 
   const onBehalfOfValues = statements.map((s) => s.data.onBehalfOf.value).filter((v): v is string => v !== null);
