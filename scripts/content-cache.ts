@@ -21,7 +21,12 @@ const inputs = [
     .map((n) => `src/lib/${n}`),
 ];
 const hash = createHash('sha256');
-for (const file of inputs) hash.update(file).update('\0').update(readFileSync(join(root, file))).update('\0');
+for (const file of inputs)
+  hash
+    .update(file)
+    .update('\0')
+    .update(readFileSync(join(root, file)))
+    .update('\0');
 const digest = hash.digest('hex');
 
 const previous = existsSync(stampFile) ? readFileSync(stampFile, 'utf8') : '';

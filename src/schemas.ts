@@ -9,9 +9,7 @@
 import { z } from 'zod';
 
 /** A lower-case ASCII slug: letters, digits and single hyphens. */
-export const slug = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug such as "wu-haitao"');
+export const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug such as "wu-haitao"');
 
 /** Text a reader sees: not empty; no control (tab and newline excepted), zero-width or bidi-control characters. */
 export const plainText = z
@@ -21,6 +19,7 @@ export const plainText = z
   .refine((s) => !FORBIDDEN_IN_TEXT.test(s), 'contains a control, zero-width or bidi-control character');
 
 // C0/C1 controls (tab and newline excepted), zero-width and bidirectional controls.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const FORBIDDEN_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/u;
 
 /** An absolute http(s) URL; `javascript:`, `data:` and other schemes are refused. */
@@ -68,10 +67,7 @@ export function fact<T extends z.ZodType>(value: T) {
     .superRefine((f, ctx) => refineFact(f, ctx));
 }
 
-function refineFact(
-  f: { value?: unknown; status: FactStatus; evidence: string | null },
-  ctx: z.RefinementCtx,
-): void {
+function refineFact(f: { value?: unknown; status: FactStatus; evidence: string | null }, ctx: z.RefinementCtx): void {
   if (f.status === 'unknown' && f.value !== null) {
     ctx.addIssue({ code: 'custom', path: ['value'], message: 'must be null when status is "unknown"' });
   }
@@ -156,11 +152,7 @@ export type DateFact = z.infer<typeof dateFact>;
 /** Date input: YAML may give a string or (unquoted) a JS Date; precision defaults from the string. */
 export const dateFactInput = z
   .object({
-    value: z.union([
-      z.string(),
-      z.number().transform(String),
-      z.date().transform((d) => d.toISOString().slice(0, 10)),
-    ]),
+    value: z.union([z.string(), z.number().transform(String), z.date().transform((d) => d.toISOString().slice(0, 10))]),
     precision: datePrecision.optional(),
     status: z.enum(['stated', 'inferred']).default('stated'),
     evidence: plainText.nullable().default(null),

@@ -95,7 +95,8 @@ function firstWords(text: string, n: number): string {
 }
 
 /** How a salutation or form of address begins. */
-const SALUTATION = /^(?:mr\.?|mrs\.?|ms\.?|madam|madame|dear|your (?:excellency|excellencies|majesty|highness)|excellenc(?:y|ies)|distinguished|ladies|honou?rable|colleagues|friends|good (?:morning|afternoon|evening))\b/iu;
+const SALUTATION =
+  /^(?:mr\.?|mrs\.?|ms\.?|madam|madame|dear|your (?:excellency|excellencies|majesty|highness)|excellenc(?:y|ies)|distinguished|ladies|honou?rable|colleagues|friends|good (?:morning|afternoon|evening))\b/iu;
 
 /** The longest line (in words) that can be a salutation. */
 export const SALUTATION_MAX_WORDS = 10;
@@ -274,11 +275,7 @@ export function classifyBlocks(blocks: Line[][]): Block[] {
 }
 
 /** Splits a list block into items at the lines `marker` accepts, taking the marker off. */
-function splitItems(
-  lines: Line[],
-  kind: 'bullet-item' | 'ordered-item',
-  marker: (text: string) => RegExpExecArray | null,
-): Block[] {
+function splitItems(lines: Line[], kind: 'bullet-item' | 'ordered-item', marker: (text: string) => RegExpExecArray | null): Block[] {
   const items: Block[] = [];
   for (const line of lines) {
     const text = line.text.trim();

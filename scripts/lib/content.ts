@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDocument, parseAllDocuments } from 'yaml';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { type Speaker, type StatementMeta, type Theme, speakerSchema, statementMetaInput, themeSchema } from '../../src/schemas.ts';
 import type { Problem } from './problems.ts';
 
@@ -40,7 +40,11 @@ export function parseYaml(text: string, file: string): { value: unknown; problem
     if (!isDocument(doc)) continue;
     for (const err of doc.errors) {
       const line = err.linePos?.[0]?.line;
-      problems.push({ file, where: line ? `line ${line}` : '', message: `YAML: ${err.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/u, "")}` });
+      problems.push({
+        file,
+        where: line ? `line ${line}` : '',
+        message: `YAML: ${err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/u, '')}`,
+      });
     }
   }
   if (list.length !== 1) problems.push({ file, where: '', message: 'must hold exactly one YAML document' });

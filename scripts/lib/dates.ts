@@ -4,20 +4,7 @@
  */
 import type { DatePrecision } from '../../src/schemas.ts';
 
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 /** The month number (1–12) for a full or abbreviated English month name, else null. */
 function monthNumber(name: string): number | null {

@@ -55,10 +55,7 @@ export function toMdast(blocks: EditionBlock[]): Root {
   for (const block of blocks) {
     if (block.kind === 'ordered-item' || block.kind === 'bullet-item') {
       const ordered = block.kind === 'ordered-item';
-      const continues =
-        list !== null &&
-        list.ordered === ordered &&
-        (!ordered || (lastNumber !== null && block.number === lastNumber + 1));
+      const continues = list !== null && list.ordered === ordered && (!ordered || (lastNumber !== null && block.number === lastNumber + 1));
       if (!continues) {
         list = { type: 'list', ordered, start: ordered ? block.number : null, spread: false, children: [] };
         children.push(list);

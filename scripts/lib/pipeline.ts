@@ -53,7 +53,11 @@ export function normalizeSource(bytes: Uint8Array, meta: StatementMeta, themes: 
   const header = stripHeaderMatter(html.lines, { title, date: meta.date.value, place: meta.place.value }, file);
   problems.push(...header.problems);
   if (!header.titleFound && meta.sourceTitle) {
-    problems.push({ file: metaFileOf(file), where: 'sourceTitle', message: `is not found in the first ${HEADER_MAX_LINES} lines of the source` });
+    problems.push({
+      file: metaFileOf(file),
+      where: 'sourceTitle',
+      message: `is not found in the first ${HEADER_MAX_LINES} lines of the source`,
+    });
   } else if (!header.titleFound) {
     warnings.push(`${file}: the title does not appear in the source, so nothing above it was removed`);
   }

@@ -149,8 +149,15 @@ export function concordance(paragraphs: CorpusParagraph[], terms: string[], cont
  */
 export function sortKwic(lines: KwicLine[], by: 'left' | 'right' | 'date', statements: CorpusStatement[]): KwicLine[] {
   const key = (l: KwicLine): string => {
-    if (by === 'left') return tokenize(l.left).map((t) => t.norm).reverse().join(' ');
-    if (by === 'right') return tokenize(l.right).map((t) => t.norm).join(' ');
+    if (by === 'left')
+      return tokenize(l.left)
+        .map((t) => t.norm)
+        .reverse()
+        .join(' ');
+    if (by === 'right')
+      return tokenize(l.right)
+        .map((t) => t.norm)
+        .join(' ');
     return `${statements[l.s]!.date} ${String(l.n).padStart(5, '0')}`;
   };
   return lines

@@ -30,12 +30,11 @@ export function trendSvg(opts: { id: string; title: string; categories: string[]
   const bottom = 64;
   const max = Math.max(1, ...series.flatMap((s) => s.values));
   const niceMax = niceCeil(max);
-  const x = (i: number) => (categories.length <= 1 ? left + (W - left - right) / 2 : left + (i * (W - left - right)) / (categories.length - 1));
+  const x = (i: number) =>
+    categories.length <= 1 ? left + (W - left - right) / 2 : left + (i * (W - left - right)) / (categories.length - 1);
   const y = (v: number) => top + (H - top - bottom) * (1 - v / niceMax);
   const parts: string[] = [];
-  const desc = series
-    .map((s) => `${s.label}: ${s.values.map((v, i) => `${categories[i]} ${v}`).join(', ')}`)
-    .join('; ');
+  const desc = series.map((s) => `${s.label}: ${s.values.map((v, i) => `${categories[i]} ${v}`).join(', ')}`).join('; ');
   parts.push(
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="${id}-title ${id}-desc" class="chart">`,
     `<title id="${id}-title">${escapeXml(title)}</title>`,
@@ -55,7 +54,9 @@ export function trendSvg(opts: { id: string; title: string; categories: string[]
     const points = s.values.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
     const colour = COLOURS[k % COLOURS.length]!;
     const dash = DASHES[k % DASHES.length]!;
-    parts.push(`<polyline points="${points}" fill="none" stroke="${colour}" stroke-width="2.5"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`);
+    parts.push(
+      `<polyline points="${points}" fill="none" stroke="${colour}" stroke-width="2.5"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`,
+    );
     s.values.forEach((v, i) => {
       parts.push(`<circle cx="${x(i).toFixed(1)}" cy="${y(v).toFixed(1)}" r="${3.5 + (k % 2)}" fill="${colour}"/>`);
     });

@@ -82,7 +82,10 @@ export function bibtex(s: CitableStatement, url: string): string {
       ? `{${escapeBibtex(s.data.onBehalfOf.value)}}`
       : null;
   const how = [TYPE_LABELS[s.data.type], s.data.event.value, s.data.place.value].filter(Boolean).join(', ');
-  const notes = [s.data.date.status === 'inferred' ? `Date inferred (${formatDate(s.data.date)}); see the edition's evidence` : null, `Edition: ${SITE_NAME}`]
+  const notes = [
+    s.data.date.status === 'inferred' ? `Date inferred (${formatDate(s.data.date)}); see the edition's evidence` : null,
+    `Edition: ${SITE_NAME}`,
+  ]
     .filter(Boolean)
     .join('. ');
   const fields: [string, string][] = [

@@ -152,15 +152,29 @@ export function buildCorpus(
     speakers: [...speakers]
       .sort((a, b) => a.sortName.localeCompare(b.sortName, 'en'))
       .map((speaker) => ({ speaker, statements: statements.filter((s) => s.speaker?.id === speaker.id) })),
-    years: groupBy(statements, (s) => s.year, (y) => y),
-    themes: [...themes].sort((a, b) => a.label.localeCompare(b.label, 'en')).map((theme) => ({
-      theme,
-      statements: statements.flatMap((statement) =>
-        statement.themes.filter((t) => t.theme.id === theme.id).map((t) => ({ statement, assignment: t.assignment })),
-      ),
-    })),
-    types: groupBy(statements, (s) => s.data.type, (t) => TYPE_LABELS[t as StatementType]).sort((a, b) => a.label.localeCompare(b.label, 'en')),
-    onBehalfOf: groupBy(statements, (s) => s.data.onBehalfOf.value, (v) => v).sort((a, b) => a.label.localeCompare(b.label, 'en')),
+    years: groupBy(
+      statements,
+      (s) => s.year,
+      (y) => y,
+    ),
+    themes: [...themes]
+      .sort((a, b) => a.label.localeCompare(b.label, 'en'))
+      .map((theme) => ({
+        theme,
+        statements: statements.flatMap((statement) =>
+          statement.themes.filter((t) => t.theme.id === theme.id).map((t) => ({ statement, assignment: t.assignment })),
+        ),
+      })),
+    types: groupBy(
+      statements,
+      (s) => s.data.type,
+      (t) => TYPE_LABELS[t as StatementType],
+    ).sort((a, b) => a.label.localeCompare(b.label, 'en')),
+    onBehalfOf: groupBy(
+      statements,
+      (s) => s.data.onBehalfOf.value,
+      (v) => v,
+    ).sort((a, b) => a.label.localeCompare(b.label, 'en')),
     words: statements.reduce((sum, s) => sum + s.data.words, 0),
     analysis: {
       statements: statements.map((s) => ({

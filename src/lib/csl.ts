@@ -61,7 +61,9 @@ export function cslJson(s: StatementView, url: string): Record<string, unknown> 
   const d = s.data;
   const author = s.speaker ? cslName(s.speaker.sortName) : d.onBehalfOf.value !== null ? { literal: d.onBehalfOf.value } : null;
   const notes = [
-    d.date.status === 'inferred' ? `Date inferred (${formatDate(d.date)}), not stated in the source: ${d.date.evidence ?? ''}`.trim() : null,
+    d.date.status === 'inferred'
+      ? `Date inferred (${formatDate(d.date)}), not stated in the source: ${d.date.evidence ?? ''}`.trim()
+      : null,
     s.speaker && d.speaker.status === 'inferred' ? `Speaker inferred, not stated in the source: ${d.speaker.evidence ?? ''}`.trim() : null,
     s.speaker && d.onBehalfOf.value !== null ? `On behalf of: ${d.onBehalfOf.value}` : null,
     d.source.url !== null ? `Source: ${d.source.url}` : null,

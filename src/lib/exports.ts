@@ -31,7 +31,12 @@ const STATEMENT_COLUMNS: { name: string; description: string; type: 'string' | '
   { name: 'speaker', description: 'Speaker name; empty when unknown.', type: 'string', value: (s) => s.speaker?.name ?? '' },
   { name: 'speaker_status', description: 'stated, inferred or unknown.', type: 'string', value: (s) => s.data.speaker.status },
   { name: 'role', description: 'Role at the time; empty when not recorded.', type: 'string', value: (s) => s.data.role.value ?? '' },
-  { name: 'on_behalf_of', description: 'Government or organization spoken for.', type: 'string', value: (s) => s.data.onBehalfOf.value ?? '' },
+  {
+    name: 'on_behalf_of',
+    description: 'Government or organization spoken for.',
+    type: 'string',
+    value: (s) => s.data.onBehalfOf.value ?? '',
+  },
   { name: 'event', description: 'Event; empty when not recorded.', type: 'string', value: (s) => s.data.event.value ?? '' },
   { name: 'place', description: 'Place; empty when not recorded.', type: 'string', value: (s) => s.data.place.value ?? '' },
   { name: 'place_status', description: 'stated, inferred or unknown.', type: 'string', value: (s) => s.data.place.status },
@@ -40,8 +45,18 @@ const STATEMENT_COLUMNS: { name: string; description: string; type: 'string' | '
   { name: 'date_status', description: 'stated or inferred.', type: 'string', value: (s) => s.data.date.status },
   { name: 'year', description: 'Year.', type: 'integer', value: (s) => s.year },
   { name: 'language', description: 'BCP 47 language tag.', type: 'string', value: (s) => s.data.language },
-  { name: 'themes', description: 'Theme ids, separated by "; ".', type: 'string', value: (s) => s.themes.map((t) => t.theme.id).join('; ') },
-  { name: 'source_url', description: 'Where the source was published; empty when not recorded.', type: 'string', value: (s) => s.data.source.url ?? '' },
+  {
+    name: 'themes',
+    description: 'Theme ids, separated by "; ".',
+    type: 'string',
+    value: (s) => s.themes.map((t) => t.theme.id).join('; '),
+  },
+  {
+    name: 'source_url',
+    description: 'Where the source was published; empty when not recorded.',
+    type: 'string',
+    value: (s) => s.data.source.url ?? '',
+  },
   { name: 'source_sha256', description: 'SHA-256 of the raw source file.', type: 'string', value: (s) => s.data.source.sha256 },
 ];
 
@@ -79,7 +94,12 @@ const STATEMENT_EXTRA: { name: string; description: string; type: 'string' | 'in
 export function statementsCsv(corpus: Corpus, site: string): string {
   const rows = [[...STATEMENT_COLUMNS.map((c) => c.name), ...STATEMENT_EXTRA.map((c) => c.name)]];
   for (const s of corpus.statements) {
-    rows.push([...STATEMENT_COLUMNS.map((c) => c.value(s)), String(s.data.words), String(s.data.blocks), new URL(statementPath(s.data.id), site).href]);
+    rows.push([
+      ...STATEMENT_COLUMNS.map((c) => c.value(s)),
+      String(s.data.words),
+      String(s.data.blocks),
+      new URL(statementPath(s.data.id), site).href,
+    ]);
   }
   return csv(rows);
 }

@@ -75,10 +75,7 @@ function escapeRegExp(s: string): string {
 
 /** A regular expression for a phrase as whole words in folded text. */
 function phraseRegExp(phrase: string): RegExp {
-  const body = fold(phrase.trim())
-    .split(' ')
-    .map(escapeRegExp)
-    .join(' ');
+  const body = fold(phrase.trim()).split(' ').map(escapeRegExp).join(' ');
   return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'gu');
 }
 
@@ -102,11 +99,7 @@ export function phraseRanges(text: string, phrases: string[], options: { prefix?
   const folded = foldChars(text);
   const ranges: [number, number][] = [];
   for (const phrase of phrases) {
-    const body = fold(phrase.trim())
-      .split(' ')
-      .filter(Boolean)
-      .map(escapeRegExp)
-      .join(' +');
+    const body = fold(phrase.trim()).split(' ').filter(Boolean).map(escapeRegExp).join(' +');
     if (!body) continue;
     const end = options.prefix ? '[\\p{L}\\p{N}]*' : '(?![\\p{L}\\p{N}])';
     const re = new RegExp(`(?<![\\p{L}\\p{N}])${body}${end}`, 'gu');

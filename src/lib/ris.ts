@@ -42,6 +42,7 @@ export function risDate(value: string): string {
 }
 
 // Line breaks, other control characters and Unicode line/paragraph separators.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const BREAKS = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]+/gu;
 
 function oneLine(value: string): string {
@@ -64,9 +65,7 @@ export function ris(s: StatementView, url: string): string {
       ? `Date inferred (${formatDate(d.date)}), not stated in the source: ${d.date.evidence ?? ''}`.trim()
       : null;
   const speakerNote =
-    s.speaker && d.speaker.status === 'inferred'
-      ? `Speaker inferred, not stated in the source: ${d.speaker.evidence ?? ''}`.trim()
-      : null;
+    s.speaker && d.speaker.status === 'inferred' ? `Speaker inferred, not stated in the source: ${d.speaker.evidence ?? ''}`.trim() : null;
   const fields: [string, string | null][] = [
     ['TY', RIS_TYPES[d.type]],
     ['AU', author],

@@ -31,7 +31,13 @@ export function statementJsonLd(s: StatementView, url: string, siteUrl: string):
     ...(speaker ? { author: speaker } : {}),
     ...(d.onBehalfOf.value ? { sourceOrganization: { '@type': 'Organization', name: d.onBehalfOf.value } } : {}),
     ...(d.event.value
-      ? { recordedAt: { '@type': 'Event', name: d.event.value, ...(d.place.value ? { location: { '@type': 'Place', name: d.place.value } } : {}) } }
+      ? {
+          recordedAt: {
+            '@type': 'Event',
+            name: d.event.value,
+            ...(d.place.value ? { location: { '@type': 'Place', name: d.place.value } } : {}),
+          },
+        }
       : {}),
     ...(d.place.value ? { locationCreated: { '@type': 'Place', name: d.place.value } } : {}),
     ...(d.source.url ? { isBasedOn: d.source.url } : {}),

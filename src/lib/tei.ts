@@ -119,7 +119,16 @@ function blockRef(block: string): Node {
 /** A `<p>` with a lead-in and a list of items, or "none" when there are none. */
 function listedP(lead: string, type: string, items: Child[][]): Node {
   if (items.length === 0) return el('p', {}, `${lead} None.`);
-  return el('p', {}, lead, el('list', { type }, items.map((content) => el('item', {}, ...content))));
+  return el(
+    'p',
+    {},
+    lead,
+    el(
+      'list',
+      { type },
+      items.map((content) => el('item', {}, ...content)),
+    ),
+  );
 }
 
 /** The edition's interventions, from the edition report. */
@@ -141,7 +150,12 @@ function editorialDecl(report: EditionReport): Node {
         'removals',
         report.removals.map((r) => [
           `${lines(r.fromLine, r.toLine)} (${r.kind}): ${r.reason}.`,
-          r.text.length > 0 && el('list', { type: 'removed-lines' }, r.text.map((t) => el('item', {}, el('quote', {}, t)))),
+          r.text.length > 0 &&
+            el(
+              'list',
+              { type: 'removed-lines' },
+              r.text.map((t) => el('item', {}, el('quote', {}, t))),
+            ),
         ]),
       ),
       el('p', {}, `Hard line breaks unwrapped inside paragraphs, headings and list items: ${report.unwrappedLines}.`),
@@ -185,7 +199,14 @@ function editorialDecl(report: EditionReport): Node {
       listedP(
         'Paragraphs split mid-sentence by a blank line in the source, rejoined:',
         'rejoins',
-        report.rejoins.map((r) => [`Blank line ${r.line}, now in `, blockRef(r.block), ': ', el('quote', {}, r.before), ' | ', el('quote', {}, r.after)]),
+        report.rejoins.map((r) => [
+          `Blank line ${r.line}, now in `,
+          blockRef(r.block),
+          ': ',
+          el('quote', {}, r.before),
+          ' | ',
+          el('quote', {}, r.after),
+        ]),
       ),
       listedP(
         'Section headings recognised:',
@@ -322,12 +343,7 @@ export function teiDocument(s: StatementView, blocks: TextBlock[], url: string):
     'profileDesc',
     {},
     el('langUsage', {}, el('language', { ident: d.language }, languageName(d.language))),
-    el(
-      'creation',
-      {},
-      dateEl(d.date),
-      d.place.value !== null && [', ', el('placeName', { cert: cert(d.place.status) }, d.place.value)],
-    ),
+    el('creation', {}, dateEl(d.date), d.place.value !== null && [', ', el('placeName', { cert: cert(d.place.status) }, d.place.value)]),
     (s.speaker !== null || d.onBehalfOf.value !== null) &&
       el(
         'particDesc',
@@ -350,7 +366,15 @@ export function teiDocument(s: StatementView, blocks: TextBlock[], url: string):
     d.event.value !== null &&
       el('settingDesc', {}, el('setting', {}, el('name', { type: 'event', cert: cert(d.event.status) }, d.event.value))),
     s.themes.length > 0 &&
-      el('textClass', {}, el('keywords', {}, s.themes.map((t) => el('term', { key: t.theme.id }, t.theme.label)))),
+      el(
+        'textClass',
+        {},
+        el(
+          'keywords',
+          {},
+          s.themes.map((t) => el('term', { key: t.theme.id }, t.theme.label)),
+        ),
+      ),
   );
 
   const tei = el(

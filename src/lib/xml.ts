@@ -23,4 +23,3 @@ const XML_ENTITIES: Record<string, string> = {
 export function escapeXml(text: string): string {
   return text.replace(NOT_XML_CHAR, '\uFFFD').replace(/[&<>"']/gu, (c) => XML_ENTITIES[c]!);
 }
-

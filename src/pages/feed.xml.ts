@@ -16,7 +16,9 @@ export const GET: APIRoute = async (context) => {
     items: [...corpus.statements].reverse().map((s) => ({
       title: s.data.title,
       link: statementPath(s.data.id),
-      pubDate: new Date(`${s.data.date.value}${s.data.date.precision === 'year' ? '-01-01' : s.data.date.precision === 'month' ? '-01' : ''}T00:00:00Z`),
+      pubDate: new Date(
+        `${s.data.date.value}${s.data.date.precision === 'year' ? '-01-01' : s.data.date.precision === 'month' ? '-01' : ''}T00:00:00Z`,
+      ),
       description: `${s.speaker?.name ?? 'Speaker not recorded'}, ${s.dateLabel}${s.data.date.status === 'inferred' ? ' (date inferred)' : ''}. ${s.data.words} words.`,
       categories: s.themes.map((t) => t.theme.label),
     })),

@@ -59,7 +59,14 @@ export async function runConcordancePage(): Promise<void> {
             el(
               'ul',
               {},
-              ...[...perStatement].map(([s, n]) => el('li', {}, el('a', { href: `/statements/${statements[s]!.id}/` }, `${statements[s]!.speaker}, ${statements[s]!.dateLabel}`), `: ${n}`)),
+              ...[...perStatement].map(([s, n]) =>
+                el(
+                  'li',
+                  {},
+                  el('a', { href: `/statements/${statements[s]!.id}/` }, `${statements[s]!.speaker}, ${statements[s]!.dateLabel}`),
+                  `: ${n}`,
+                ),
+              ),
             ),
           ]
         : []),
@@ -74,7 +81,11 @@ export async function runConcordancePage(): Promise<void> {
         el('td', { className: 'left' }, l.left),
         el('td', { className: 'match' }, l.match),
         el('td', { className: 'right' }, l.right),
-        el('td', { className: 'src' }, el('a', { href: `/statements/${s.id}/?${hl.toString()}#p-${l.n}` }, `${s.speaker}, ${s.dateLabel}, ¶${l.n}`)),
+        el(
+          'td',
+          { className: 'src' },
+          el('a', { href: `/statements/${s.id}/?${hl.toString()}#p-${l.n}` }, `${s.speaker}, ${s.dateLabel}, ¶${l.n}`),
+        ),
       );
     });
     out.replaceChildren(
@@ -84,7 +95,18 @@ export async function runConcordancePage(): Promise<void> {
               'table',
               {},
               el('caption', { className: 'sr-only' }, 'Occurrences in context'),
-              el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Before'), el('th', { scope: 'col' }, 'Match'), el('th', { scope: 'col' }, 'After'), el('th', { scope: 'col' }, 'Where'))),
+              el(
+                'thead',
+                {},
+                el(
+                  'tr',
+                  {},
+                  el('th', { scope: 'col' }, 'Before'),
+                  el('th', { scope: 'col' }, 'Match'),
+                  el('th', { scope: 'col' }, 'After'),
+                  el('th', { scope: 'col' }, 'Where'),
+                ),
+              ),
               el('tbody', {}, ...rows),
             ),
           ]
@@ -93,7 +115,13 @@ export async function runConcordancePage(): Promise<void> {
     if (lines.length > 0) {
       const csv = kwicCsv(lines, statements, location.origin);
       const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-      download.replaceChildren(el('a', { href: url, download: `concordance-${terms[0]!.replace(/[^\p{L}\p{N}]+/gu, '-').toLowerCase()}.csv` }, `Download these ${lines.length} lines as CSV`));
+      download.replaceChildren(
+        el(
+          'a',
+          { href: url, download: `concordance-${terms[0]!.replace(/[^\p{L}\p{N}]+/gu, '-').toLowerCase()}.csv` },
+          `Download these ${lines.length} lines as CSV`,
+        ),
+      );
       download.hidden = false;
     } else download.hidden = true;
   };

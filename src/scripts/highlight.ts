@@ -6,7 +6,11 @@
 import { highlightRanges } from '../lib/query.ts';
 
 export function highlightFromUrl(): void {
-  const terms = new URLSearchParams(location.search).getAll('hl').map((t) => t.trim()).filter(Boolean).slice(0, 10);
+  const terms = new URLSearchParams(location.search)
+    .getAll('hl')
+    .map((t) => t.trim())
+    .filter(Boolean)
+    .slice(0, 10);
   if (terms.length === 0) return;
   const phrases = terms.filter((t) => /\s/u.test(t));
   const words = terms.filter((t) => !/\s/u.test(t));

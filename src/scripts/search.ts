@@ -229,7 +229,13 @@ function renderHit(hit: StatementHit, q: ParsedQuery, typed: string | null): HTM
   const others = typed ? hit.names.filter((n) => fold(n) !== fold(typed)) : [];
   if (others.length > 0) {
     const also = hit.names.length > others.length ? `“${typed}” and ` : '';
-    li.append(el('p', { className: 'alias' }, `Found as ${also}${others.map((n) => `“${n}”`).join(', ')}: ${others.length === 1 ? 'another name' : 'other names'} for “${typed}”.`));
+    li.append(
+      el(
+        'p',
+        { className: 'alias' },
+        `Found as ${also}${others.map((n) => `“${n}”`).join(', ')}: ${others.length === 1 ? 'another name' : 'other names'} for “${typed}”.`,
+      ),
+    );
   }
   if (hit.paragraphs.length > 0) {
     const list = el('ol', { className: 'paras' });
@@ -302,7 +308,9 @@ export function runSearchPage(): void {
         status.textContent = `No statements match${what}${hasFilters(state) ? ' with these filters' : ''}.`;
         if (hasFilters(state)) {
           const retry = el('button', { type: 'button', className: 'button secondary' }, 'Search without filters');
-          retry.addEventListener('click', () => go({ ...state, filters: { speaker: [], year: [], theme: [], type: [], behalf: [] } }, 'push'));
+          retry.addEventListener('click', () =>
+            go({ ...state, filters: { speaker: [], year: [], theme: [], type: [], behalf: [] } }, 'push'),
+          );
           list.replaceChildren(el('li', {}, retry));
         }
       } else {

@@ -16,7 +16,14 @@ const MAX_TERMS = 4;
  * @example parseTerms(' GCM, Global Compact ,, x') // => ['GCM', 'Global Compact', 'x']
  */
 export function parseTerms(value: string): string[] {
-  return [...new Set(value.split(',').map((t) => t.trim()).filter(Boolean))].slice(0, MAX_TERMS);
+  return [
+    ...new Set(
+      value
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
+  ].slice(0, MAX_TERMS);
 }
 
 function table(
@@ -25,7 +32,13 @@ function table(
   trends: { term: string; cells: Record<string, TrendCell> }[],
   groups: { key: string; label: string }[],
 ): HTMLElement {
-  const head = el('tr', {}, el('th', { scope: 'col' }, groupName), ...trends.map((t) => el('th', { scope: 'col' }, t.term)), el('th', { scope: 'col' }, 'Words'));
+  const head = el(
+    'tr',
+    {},
+    el('th', { scope: 'col' }, groupName),
+    ...trends.map((t) => el('th', { scope: 'col' }, t.term)),
+    el('th', { scope: 'col' }, 'Words'),
+  );
   const rows = groups.map((g) =>
     el(
       'tr',
@@ -40,7 +53,9 @@ function table(
   );
   const wrap = el('section', { className: 'table-wrap', tabIndex: 0 });
   wrap.setAttribute('aria-label', `${caption}: table`);
-  wrap.append(el('table', {}, el('caption', {}, `${caption}: occurrences (per 10,000 words)`), el('thead', {}, head), el('tbody', {}, ...rows)));
+  wrap.append(
+    el('table', {}, el('caption', {}, `${caption}: occurrences (per 10,000 words)`), el('thead', {}, head), el('tbody', {}, ...rows)),
+  );
   return wrap;
 }
 
@@ -50,7 +65,10 @@ export async function runTrendsPage(): Promise<void> {
   const status = document.getElementById('trends-status');
   const configEl = document.getElementById('trends-config');
   if (!input || !out || !status || !configEl) return;
-  const config = JSON.parse(configEl.textContent ?? '{}') as { years: { key: string; label: string }[]; speakers: { key: string; label: string }[] };
+  const config = JSON.parse(configEl.textContent ?? '{}') as {
+    years: { key: string; label: string }[];
+    speakers: { key: string; label: string }[];
+  };
   const param = new URLSearchParams(location.search).get('terms');
   if (param === null) return;
   const terms = parseTerms(param);
@@ -58,8 +76,18 @@ export async function runTrendsPage(): Promise<void> {
   if (terms.length === 0) return;
   status.textContent = 'Counting…';
   const { statements, paragraphs } = await loadCorpusData();
-  const byYear = termTrends(paragraphs, terms, (i) => statements[i]!.year, config.years.map((g) => g.key));
-  const bySpeaker = termTrends(paragraphs, terms, (i) => statements[i]!.speakerId, config.speakers.map((g) => g.key));
+  const byYear = termTrends(
+    paragraphs,
+    terms,
+    (i) => statements[i]!.year,
+    config.years.map((g) => g.key),
+  );
+  const bySpeaker = termTrends(
+    paragraphs,
+    terms,
+    (i) => statements[i]!.speakerId,
+    config.speakers.map((g) => g.key),
+  );
   const figure = el('figure', { className: 'trends', id: 'by-year' });
   // trendSvg escapes every text it writes: the terms typed end up as text, never markup.
   figure.innerHTML = trendSvg({
@@ -70,7 +98,12 @@ export async function runTrendsPage(): Promise<void> {
     unit: 'Occurrences per 10,000 words',
   });
   figure.append(table('By year', 'Year', byYear, config.years));
-  out.replaceChildren(el('h2', {}, 'By year'), figure, el('h2', {}, 'By speaker'), el('figure', { className: 'trends', id: 'by-speaker' }, table('By speaker', 'Speaker', bySpeaker, config.speakers)));
+  out.replaceChildren(
+    el('h2', {}, 'By year'),
+    figure,
+    el('h2', {}, 'By speaker'),
+    el('figure', { className: 'trends', id: 'by-speaker' }, table('By speaker', 'Speaker', bySpeaker, config.speakers)),
+  );
   const total = byYear.map((t) => `${t.term} ${Object.values(t.cells).reduce((s, c) => s + c.count, 0)}`).join(', ');
   status.textContent = `Showing: ${total} occurrences in all.`;
 }

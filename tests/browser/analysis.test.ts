@@ -26,7 +26,9 @@ async function open(path: string, colorScheme: 'light' | 'dark' = 'light'): Prom
 }
 
 async function noViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
   return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
@@ -40,7 +42,9 @@ describe('concordance', () => {
     const counts = await page.locator('#kwic-counts li').allTextContents();
     expect(counts.map((c) => Number(c.split(': ').at(-1))).reduce((a, b) => a + b, 0)).toBe(20);
     // Sorted by the word just before the match.
-    const before = (await page.locator('#kwic-output td.left').allTextContents()).map((l) => (l.toLowerCase().match(/[\p{L}\p{N}'’-]+/gu) ?? ['']).at(-1)!);
+    const before = (await page.locator('#kwic-output td.left').allTextContents()).map((l) =>
+      (l.toLowerCase().match(/[\p{L}\p{N}'’-]+/gu) ?? ['']).at(-1)!,
+    );
     expect(before).toEqual([...before].sort());
     expect(before[0]).toBe('close');
     const download = page.locator('#kwic-download a');
@@ -92,7 +96,14 @@ describe('trends', () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${server.url}/trends/?terms=whatever`);
-    expect(await page.locator('#by-year thead th').allTextContents()).toEqual(['Year', 'migration', 'cooperation', 'trafficking', 'development', 'Words']);
+    expect(await page.locator('#by-year thead th').allTextContents()).toEqual([
+      'Year',
+      'migration',
+      'cooperation',
+      'trafficking',
+      'development',
+      'Words',
+    ]);
     await context.close();
   });
 });

@@ -86,7 +86,14 @@ describe('exact phrases', () => {
   });
 
   it('finds nothing for words that occur only in removed boilerplate', async () => {
-    for (const q of ['Liljert', 'pliljert', '%22Take+Action%22', '%22Get+involved%22', '%22Data+and+Research%22', '%22Statements+and+Speeches%22']) {
+    for (const q of [
+      'Liljert',
+      'pliljert',
+      '%22Take+Action%22',
+      '%22Get+involved%22',
+      '%22Data+and+Research%22',
+      '%22Statements+and+Speeches%22',
+    ]) {
       await search(`q=${q}`);
       expect(await results(), q).toEqual([]);
       expect(await page.locator('#search-status').textContent(), q).toMatch(/^No statements match/u);
@@ -103,7 +110,9 @@ describe('aliases', () => {
     expect(chen.alias).toBe('Found as “Global Compact on Migration”: another name for “GCM”.');
     expect(chen.paras.map((p) => p.href)).toEqual([`${CHEN}?hl=GCM&hl=Global+Compact+on+Migration#p-6`]);
     const ke = r.find((x) => x.url === KE)!;
-    expect(ke.alias).toMatch(/^Found as “GCM” and “Global Compact for Safe, Orderly and Regular Migration”, “Global Compact on Migration”/u);
+    expect(ke.alias).toMatch(
+      /^Found as “GCM” and “Global Compact for Safe, Orderly and Regular Migration”, “Global Compact on Migration”/u,
+    );
     expect(ke.paras.map((p) => p.href.split('#')[1])).toEqual(['p-2', 'p-8', 'p-10', 'p-15']);
   });
 
@@ -221,10 +230,12 @@ describe('deep links and keyboard', () => {
     const target = page.locator('#p-6');
     expect(await target.evaluate((e) => e.matches(':target'))).toBe(true);
     expect(await target.isVisible()).toBe(true);
-    expect(await target.evaluate((e) => {
-      const r = e.getBoundingClientRect();
-      return r.top >= 0 && r.top < innerHeight;
-    })).toBe(true);
+    expect(
+      await target.evaluate((e) => {
+        const r = e.getBoundingClientRect();
+        return r.top >= 0 && r.top < innerHeight;
+      }),
+    ).toBe(true);
     expect(await target.locator('mark').allTextContents()).toEqual(['Global Compact']);
     expect(await page.locator('.text mark').count()).toBe(1);
   });
@@ -237,10 +248,12 @@ describe('deep links and keyboard', () => {
     const reached = new Set<string>();
     for (let i = 0; i < 60; i++) {
       await page.keyboard.press('Tab');
-      reached.add(await page.evaluate(() => {
-        const a = document.activeElement as HTMLElement | null;
-        return a ? a.getAttribute('href') ?? a.id ?? a.tagName : '';
-      }));
+      reached.add(
+        await page.evaluate(() => {
+          const a = document.activeElement as HTMLElement | null;
+          return a ? (a.getAttribute('href') ?? a.id ?? a.tagName) : '';
+        }),
+      );
     }
     expect(reached).toContain('f-speaker-chen-xu');
     expect(reached).toContain('search-clear');
@@ -277,7 +290,10 @@ describe('accessibility with results on screen', () => {
       const { violations } = await new AxeBuilder({ page: p })
         .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
         .analyze();
-      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), colorScheme).toEqual([]);
+      expect(
+        violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+        colorScheme,
+      ).toEqual([]);
       await ctx.close();
     }
   });
@@ -301,6 +317,8 @@ describe('what search downloads', () => {
     expect(index.length).toBeGreaterThan(0);
     const total = index.reduce((s, r) => s + r.bytes, 0);
     // A figure to report, not a limit: see README "Performance".
-    console.log(`First search for "Global Compact": ${index.length} requests, ${total} bytes:\n${index.map((r) => `  ${r.url.replace(server.url, '')} ${r.bytes}`).join('\n')}`);
+    console.log(
+      `First search for "Global Compact": ${index.length} requests, ${total} bytes:\n${index.map((r) => `  ${r.url.replace(server.url, '')} ${r.bytes}`).join('\n')}`,
+    );
   });
 });

@@ -18,7 +18,10 @@ const corpus = JSON.parse(read('data/corpus.json')) as {
 };
 const bodies = readdirSync(join(CONTENT, 'statements'))
   .filter((n) => n.endsWith('.md'))
-  .map((n) => ({ id: n.replace(/\.md$/u, ''), blocks: readBlocks(splitStatement(readFileSync(join(CONTENT, 'statements', n), 'utf8')).body) }));
+  .map((n) => ({
+    id: n.replace(/\.md$/u, ''),
+    blocks: readBlocks(splitStatement(readFileSync(join(CONTENT, 'statements', n), 'utf8')).body),
+  }));
 
 /** Runs a short Python program on a file and returns its JSON output. */
 function python(program: string, file: string): unknown {
@@ -59,12 +62,21 @@ describe('CSV files', () => {
   });
 
   it('statements.csv has one row per statement, and both headers are the data package fields', () => {
-    const rows = python('import csv,json,sys; print(json.dumps(list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))))', 'data/statements.csv') as string[][];
+    const rows = python(
+      'import csv,json,sys; print(json.dumps(list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))))',
+      'data/statements.csv',
+    ) as string[][];
     expect(rows).toHaveLength(6);
-    const pkg = JSON.parse(read('data/datapackage.json')) as { resources: { name: string; path: string; schema: { fields: { name: string }[] } | string }[] };
-    const fields = (name: string) => (pkg.resources.find((r) => r.name === name)!.schema as { fields: { name: string }[] }).fields.map((f) => f.name);
+    const pkg = JSON.parse(read('data/datapackage.json')) as {
+      resources: { name: string; path: string; schema: { fields: { name: string }[] } | string }[];
+    };
+    const fields = (name: string) =>
+      (pkg.resources.find((r) => r.name === name)!.schema as { fields: { name: string }[] }).fields.map((f) => f.name);
     expect(rows[0]).toEqual(fields('statements'));
-    const header = python('import csv,json,sys; print(json.dumps(next(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))))', 'data/paragraphs.csv');
+    const header = python(
+      'import csv,json,sys; print(json.dumps(next(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))))',
+      'data/paragraphs.csv',
+    );
     expect(header).toEqual(fields('paragraphs'));
     for (const r of pkg.resources) expect(existsSync(join(DIST, 'data', r.path)), r.path).toBe(true);
   });
@@ -76,29 +88,35 @@ describe('per-statement files', () => {
     for (const block of b.blocks) expect(txt).toContain(block.text);
   });
 
-  it.each(bodies.map((b) => [b.id, b] as const))('%s.xml is well-formed TEI P5 (Python xml.etree) with every block under its ¶ id', (id, b) => {
-    const program = [
-      'import json, sys, xml.etree.ElementTree as ET',
-      'T = "{http://www.tei-c.org/ns/1.0}"',
-      'X = "{http://www.w3.org/XML/1998/namespace}id"',
-      'root = ET.parse(sys.argv[1]).getroot()',
-      'body = root.find(f"{T}text/{T}body")',
-      'blocks = [[e.get(X), e.get("n"), "".join(e.itertext()).strip()] for e in body.iter() if (e.get(X) or "").startswith("p-")]',
-      'print(json.dumps({"root": root.tag, "title": "".join(root.find(f"{T}teiHeader/{T}fileDesc/{T}titleStmt/{T}title").itertext()), "blocks": blocks}))',
-    ].join('\n');
-    const tei = python(program, `statements/${id}.xml`) as { root: string; title: string; blocks: string[][] };
-    expect(tei.root).toBe('{http://www.tei-c.org/ns/1.0}TEI');
-    expect(tei.title).toBe(corpus.statements.find((s) => s.id === id)!.title);
-    expect(tei.blocks.map(([bid, n]) => [bid, n])).toEqual(b.blocks.map((x) => [x.id, x.id.slice(2)]));
-    tei.blocks.forEach(([, , text], i) => expect(text!.replace(/^\d+\.\s*/u, '')).toBe(b.blocks[i]!.text));
-  });
+  it.each(bodies.map((b) => [b.id, b] as const))(
+    '%s.xml is well-formed TEI P5 (Python xml.etree) with every block under its ¶ id',
+    (id, b) => {
+      const program = [
+        'import json, sys, xml.etree.ElementTree as ET',
+        'T = "{http://www.tei-c.org/ns/1.0}"',
+        'X = "{http://www.w3.org/XML/1998/namespace}id"',
+        'root = ET.parse(sys.argv[1]).getroot()',
+        'body = root.find(f"{T}text/{T}body")',
+        'blocks = [[e.get(X), e.get("n"), "".join(e.itertext()).strip()] for e in body.iter() if (e.get(X) or "").startswith("p-")]',
+        'print(json.dumps({"root": root.tag, "title": "".join(root.find(f"{T}teiHeader/{T}fileDesc/{T}titleStmt/{T}title").itertext()), "blocks": blocks}))',
+      ].join('\n');
+      const tei = python(program, `statements/${id}.xml`) as { root: string; title: string; blocks: string[][] };
+      expect(tei.root).toBe('{http://www.tei-c.org/ns/1.0}TEI');
+      expect(tei.title).toBe(corpus.statements.find((s) => s.id === id)!.title);
+      expect(tei.blocks.map(([bid, n]) => [bid, n])).toEqual(b.blocks.map((x) => [x.id, x.id.slice(2)]));
+      tei.blocks.forEach(([, , text], i) => expect(text!.replace(/^\d+\.\s*/u, '')).toBe(b.blocks[i]!.text));
+    },
+  );
 
   it.each(bodies.map((b) => [b.id] as const))('%s.ris is one RIS record and %s.csl.json parses as CSL-JSON', (id) => {
     const ris = read(`statements/${id}.ris`);
     expect(ris.startsWith('TY  - ')).toBe(true);
     expect(ris.trimEnd().endsWith('ER  -')).toBe(true);
     expect(ris).toContain(`UR  - http://localhost:4321/statements/${id}/\r\n`);
-    const csl = python('import json,sys; d=json.load(open(sys.argv[1])); print(json.dumps([d[0]["id"], d[0]["type"], d[0]["URL"]]))', `statements/${id}.csl.json`);
+    const csl = python(
+      'import json,sys; d=json.load(open(sys.argv[1])); print(json.dumps([d[0]["id"], d[0]["type"], d[0]["URL"]]))',
+      `statements/${id}.csl.json`,
+    );
     expect(csl).toEqual([id, expect.stringMatching(/^(speech|article)$/u), `http://localhost:4321/statements/${id}/`]);
   });
 
@@ -117,7 +135,8 @@ describe('analysis', () => {
   it('the concordance of "cooperation" has one line per occurrence in the Markdown, each in the right paragraph', () => {
     const lines = concordance(paragraphs, ['cooperation']);
     let inMarkdown = 0;
-    for (const b of bodies) for (const block of b.blocks) inMarkdown += (block.text.match(/(?<![\p{L}\p{N}'’-])cooperation(?![\p{L}\p{N}'’-])/giu) ?? []).length;
+    for (const b of bodies)
+      for (const block of b.blocks) inMarkdown += (block.text.match(/(?<![\p{L}\p{N}'’-])cooperation(?![\p{L}\p{N}'’-])/giu) ?? []).length;
     expect(lines).toHaveLength(inMarkdown);
     expect(lines).toHaveLength(20);
     for (const l of lines) {
@@ -141,7 +160,9 @@ describe('analysis', () => {
 
   it('each statement page lists distinctive words linking to the concordance, and each theme page its terms by year', () => {
     const $ = load(read('statements/2010-03-02-swing-cbmm-training-beijing/index.html'));
-    const words = $('.distinctive li a').toArray().map((a) => $(a).attr('href'));
+    const words = $('.distinctive li a')
+      .toArray()
+      .map((a) => $(a).attr('href'));
     expect(words.length).toBeGreaterThan(3);
     expect(words).toContain('/concordance/?q=trafficking');
     const theme = load(read('themes/trafficking-and-smuggling/index.html'));

@@ -40,7 +40,11 @@ describe('index pages', () => {
 
   it('/years/ lists exactly 2010, 2012, 2014, 2021, 2023', () => {
     const $ = page('years');
-    expect($('main .years > li > a').toArray().map((a) => $(a).text())).toEqual(['2010', '2012', '2014', '2021', '2023']);
+    expect(
+      $('main .years > li > a')
+        .toArray()
+        .map((a) => $(a).text()),
+    ).toEqual(['2010', '2012', '2014', '2021', '2023']);
   });
 
   it('each speaker, year, theme, type and on-behalf-of page lists exactly its statements in date order', () => {
@@ -71,10 +75,11 @@ describe('index pages', () => {
 
   it('each theme page says why each statement has the theme', () => {
     const $ = page('themes/global-compact');
-    expect($('main .why').toArray().map((p) => $(p).text())).toEqual([
-      'Why: The text mentions “Global Compact” ×1, “GCM” ×4.',
-      'Why: The text mentions “Global Compact” ×1.',
-    ]);
+    expect(
+      $('main .why')
+        .toArray()
+        .map((p) => $(p).text()),
+    ).toEqual(['Why: The text mentions “Global Compact” ×1, “GCM” ×4.', 'Why: The text mentions “Global Compact” ×1.']);
   });
 });
 
@@ -112,14 +117,20 @@ describe('statement pages', () => {
       'Wu Haitao. “Statement by Ambassador Wu Haitao, Head of the Chinese Delegation, at the General Debate, 101st Session of the Council, IOM”. Statement, General Debate, 101st Session of the IOM Council, Geneva, 28 November 2012. Migration Statements. http://localhost:4321/statements/2012-11-28-wu-haitao-iom-council/',
     );
     expect($('#cite-bibtex').text()).toMatch(/^@misc\{2012-11-28-wu-haitao-iom-council,\n {2}author = \{\{Wu Haitao\}\},/u);
-    const paras = $('.para-cites li').toArray().map((li) => $(li).text());
+    const paras = $('.para-cites li')
+      .toArray()
+      .map((li) => $(li).text());
     expect(paras).toHaveLength(10);
-    expect(paras[6]).toMatch(/, 28 November 2012, ¶7\. Migration Statements\. http:\/\/localhost:4321\/statements\/2012-11-28-wu-haitao-iom-council\/#p-7$/u);
+    expect(paras[6]).toMatch(
+      /, 28 November 2012, ¶7\. Migration Statements\. http:\/\/localhost:4321\/statements\/2012-11-28-wu-haitao-iom-council\/#p-7$/u,
+    );
   });
 
   it('report what the edition removed and rejoined, with provenance links', () => {
     const $ = page('statements/2014-05-iom-swing-migration-governance-china');
-    const changes = $('.changes > li').toArray().map((li) => $(li).text().replace(/\s+/gu, ' ').trim());
+    const changes = $('.changes > li')
+      .toArray()
+      .map((li) => $(li).text().replace(/\s+/gu, ' ').trim());
     expect(changes[0]).toMatch(/^Removed Website navigation \(lines 1–22\)/u);
     expect(changes[1]).toMatch(/^Removed Title \(line 23\)/u);
     expect(changes[2]).toMatch(/^Removed Press-contact footer \(lines 34–38\)/u);
@@ -129,7 +140,9 @@ describe('statement pages', () => {
     expect($('.provenance dd code').text()).toBe('8604585df2c896c0af6cc771145eb927d15de06ccd637712e33459cf3a138786');
 
     const wu = page('statements/2012-11-28-wu-haitao-iom-council');
-    const rejoins = wu('.changes > li:contains("Rejoined")').toArray().map((li) => wu(li).text().replace(/\s+/gu, ' '));
+    const rejoins = wu('.changes > li:contains("Rejoined")')
+      .toArray()
+      .map((li) => wu(li).text().replace(/\s+/gu, ' '));
     expect(rejoins).toHaveLength(2);
     expect(rejoins[0]).toContain('“…and work for common” + “development. All countries should…”, now ¶4');
   });
@@ -158,15 +171,19 @@ describe('files for readers and machines', () => {
   it('serve each raw source byte for byte and each normalized Markdown file', () => {
     for (const s of statements) {
       expect(readFileSync(join(DIST, 'sources', s.source.file))).toEqual(readFileSync(join(CONTENT, 'sources', s.source.file)));
-      expect(readFileSync(join(DIST, 'statements', `${s.id}.md`), 'utf8')).toBe(readFileSync(join(CONTENT, 'statements', `${s.id}.md`), 'utf8'));
+      expect(readFileSync(join(DIST, 'statements', `${s.id}.md`), 'utf8')).toBe(
+        readFileSync(join(CONTENT, 'statements', `${s.id}.md`), 'utf8'),
+      );
     }
   });
 
   it('publish an RSS feed with every statement, newest first', () => {
     const $ = load(readFileSync(join(DIST, 'feed.xml'), 'utf8'), { xml: true });
-    expect($('item > link').toArray().map((l) => $(l).text())).toEqual(
-      [...statements].reverse().map((s) => `http://localhost:4321/statements/${s.id}/`),
-    );
+    expect(
+      $('item > link')
+        .toArray()
+        .map((l) => $(l).text()),
+    ).toEqual([...statements].reverse().map((s) => `http://localhost:4321/statements/${s.id}/`));
   });
 
   it('list every page but the 404 in the sitemap', () => {
@@ -211,7 +228,11 @@ describe('the search index', () => {
       expect($(b).closest('nav, header.site, footer, .cite, .report').length).toBe(0);
       expect($(b).find('nav, .cite, .report').length).toBe(0);
     }
-    expect($('.text .block-link').toArray().every((a) => $(a).attr('data-pagefind-ignore') === '')).toBe(true);
+    expect(
+      $('.text .block-link')
+        .toArray()
+        .every((a) => $(a).attr('data-pagefind-ignore') === ''),
+    ).toBe(true);
   });
 
   it('gives every paragraph a sub-result title and the page its filters, sort key and metadata', () => {
@@ -219,7 +240,11 @@ describe('the search index', () => {
     const blocks = $('.text [data-block]').toArray();
     expect(blocks).toHaveLength(16);
     expect(blocks.every((b) => $(b).attr('data-pagefind-title') === `¶${$(b).attr('data-block')}`)).toBe(true);
-    expect($('[data-pagefind-filter]').toArray().map((e) => $(e).attr('data-pagefind-filter'))).toEqual([
+    expect(
+      $('[data-pagefind-filter]')
+        .toArray()
+        .map((e) => $(e).attr('data-pagefind-filter')),
+    ).toEqual([
       'speaker:ke-yousheng',
       'year:2021',
       'theme:global-compact',
@@ -232,12 +257,10 @@ describe('the search index', () => {
       'behalf:china',
     ]);
     expect($('[data-pagefind-sort]').attr('data-pagefind-sort')).toBe('date:2021-03');
-    expect($('[data-pagefind-meta]').toArray().map((e) => $(e).attr('data-pagefind-meta'))).toEqual([
-      'title',
-      'id:2021-03-ke-yousheng-gcm-review-asia-pacific',
-      'speaker:Ke Yousheng',
-      'date:March 2021',
-      'sortdate:2021-03',
-    ]);
+    expect(
+      $('[data-pagefind-meta]')
+        .toArray()
+        .map((e) => $(e).attr('data-pagefind-meta')),
+    ).toEqual(['title', 'id:2021-03-ke-yousheng-gcm-review-asia-pacific', 'speaker:Ke Yousheng', 'date:March 2021', 'sortdate:2021-03']);
   });
 });

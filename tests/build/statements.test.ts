@@ -36,7 +36,10 @@ describe('statement pages in dist/', () => {
     const blocks = readBlocks(splitStatement(s.md).body);
     for (const b of blocks) {
       const tag = b.kind === 'heading' ? 'h2' : b.kind === 'paragraph' ? 'p' : 'li';
-      const m = new RegExp(`<${tag} id="${b.id}" data-block="${b.id.slice(2)}" data-pagefind-title="¶${b.id.slice(2)}">([\\s\\S]*?)</${tag}>`, 'u').exec(html);
+      const m = new RegExp(
+        `<${tag} id="${b.id}" data-block="${b.id.slice(2)}" data-pagefind-title="¶${b.id.slice(2)}">([\\s\\S]*?)</${tag}>`,
+        'u',
+      ).exec(html);
       expect(m, `${id} ${b.id}`).not.toBeNull();
       const link = `<a class="block-link" href="#${b.id}" title="Link to paragraph ${b.id.slice(2)}" data-pagefind-ignore="">¶${b.id.slice(2)}</a>`;
       expect(m![1]!.startsWith(link), `${id} ${b.id} starts with its ¶ link`).toBe(true);

@@ -144,14 +144,26 @@ describe('distinctiveWords', () => {
 
 describe('trendSvg', () => {
   it('is an image with a title and a description that gives every number', () => {
-    const svg = trendSvg({ id: 't', title: 'By year', categories: ['2010', '2012'], series: [{ label: 'trafficking', values: [145.8, 21.1] }], unit: 'per 10,000 words' });
+    const svg = trendSvg({
+      id: 't',
+      title: 'By year',
+      categories: ['2010', '2012'],
+      series: [{ label: 'trafficking', values: [145.8, 21.1] }],
+      unit: 'per 10,000 words',
+    });
     expect(svg).toMatch(/^<svg [^>]*role="img" aria-labelledby="t-title t-desc"/u);
     expect(svg).toContain('<title id="t-title">By year</title>');
     expect(svg).toContain('<desc id="t-desc">per 10,000 words. trafficking: 2010 145.8, 2012 21.1</desc>');
   });
 
   it('escapes terms typed by a reader', () => {
-    const svg = trendSvg({ id: 't', title: 'x', categories: ['2010'], series: [{ label: '<script>alert(1)</script>', values: [1] }], unit: 'u' });
+    const svg = trendSvg({
+      id: 't',
+      title: 'x',
+      categories: ['2010'],
+      series: [{ label: '<script>alert(1)</script>', values: [1] }],
+      unit: 'u',
+    });
     expect(svg).not.toContain('<script>');
     expect(svg).toContain('&lt;script&gt;');
   });

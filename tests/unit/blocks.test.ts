@@ -34,7 +34,13 @@ describe('splitBlocks', () => {
   });
 
   it('makes each line a paragraph when the text has no blank lines between paragraphs', () => {
-    const result = splitBlocks(L('China - IOM Director General William Lacy Swing …', 'Addressing the fourth Conference …', '"Only by recognizing migrants’ rights …"'));
+    const result = splitBlocks(
+      L(
+        'China - IOM Director General William Lacy Swing …',
+        'Addressing the fourth Conference …',
+        '"Only by recognizing migrants’ rights …"',
+      ),
+    );
     expect(result).toEqual({
       blocks: [
         [{ n: 1, text: 'China - IOM Director General William Lacy Swing …' }],
@@ -70,7 +76,11 @@ describe('splitBlocks', () => {
   });
 
   it('returns one block for a one-line text', () => {
-    expect(splitBlocks(L('Thank you.'))).toEqual({ blocks: [[{ n: 1, text: 'Thank you.' }]], separator: 'blank-line', blankLinesDropped: 0 });
+    expect(splitBlocks(L('Thank you.'))).toEqual({
+      blocks: [[{ n: 1, text: 'Thank you.' }]],
+      separator: 'blank-line',
+      blankLinesDropped: 0,
+    });
   });
 });
 
@@ -164,7 +174,9 @@ describe('rejoinSplitParagraphs', () => {
 
 describe('unwrapLines', () => {
   it('joins hard-wrapped lines with one space', () => {
-    expect(unwrapLines(L('It is an honor to be here in Beijing on my first official visit', 'to China. I am pleased, in particular,'))).toEqual({
+    expect(
+      unwrapLines(L('It is an honor to be here in Beijing on my first official visit', 'to China. I am pleased, in particular,')),
+    ).toEqual({
       text: 'It is an honor to be here in Beijing on my first official visit to China. I am pleased, in particular,',
       joins: 1,
       noSpace: [],
@@ -172,7 +184,12 @@ describe('unwrapLines', () => {
   });
 
   it('joins an opening quotation mark at a line end to the quoted word without a space', () => {
-    expect(unwrapLines([{ n: 162, text: 'China’s ratification of the United Nations “' }, { n: 163, text: 'Palermo” Trafficking protocol in late 2009' }])).toEqual({
+    expect(
+      unwrapLines([
+        { n: 162, text: 'China’s ratification of the United Nations “' },
+        { n: 163, text: 'Palermo” Trafficking protocol in late 2009' },
+      ]),
+    ).toEqual({
       text: 'China’s ratification of the United Nations “Palermo” Trafficking protocol in late 2009',
       joins: 1,
       noSpace: [{ line: 163, text: 'Nations “Palermo”' }],
@@ -228,7 +245,9 @@ describe('romanValue', () => {
 
 describe('classifyBlocks', () => {
   it('classifies a short block opening with "I." as a heading (its example)', () => {
-    expect(classifyBlocks([[{ n: 1, text: 'I. Introduction' }]])).toEqual([{ kind: 'heading', lines: [{ n: 1, text: 'I. Introduction' }], number: null }]);
+    expect(classifyBlocks([[{ n: 1, text: 'I. Introduction' }]])).toEqual([
+      { kind: 'heading', lines: [{ n: 1, text: 'I. Introduction' }], number: null },
+    ]);
   });
 
   it('recognises a heading wrapped over two lines', () => {
@@ -279,7 +298,10 @@ describe('classifyBlocks', () => {
   });
 
   it('classifies numbered blocks as ordered items with their numbers, taking the marker off', () => {
-    const blocks = B('1. Resolutely oppose discrimination and hatred against immigrants.', '2. Give full play to the positive role of migrants.');
+    const blocks = B(
+      '1. Resolutely oppose discrimination and hatred against immigrants.',
+      '2. Give full play to the positive role of migrants.',
+    );
     expect(classifyBlocks(blocks)).toEqual([
       { kind: 'ordered-item', lines: [{ n: 1, text: 'Resolutely oppose discrimination and hatred against immigrants.' }], number: 1 },
       { kind: 'ordered-item', lines: [{ n: 3, text: 'Give full play to the positive role of migrants.' }], number: 2 },
@@ -291,7 +313,12 @@ describe('classifyBlocks', () => {
   });
 
   it('splits a wrapped block into numbered items that follow each other, the rest continuing an item', () => {
-    const block = L('3. Strengthen cooperation to jointly', '   deal with migration issues.', '4. Continuously improve', '6. not the next number');
+    const block = L(
+      '3. Strengthen cooperation to jointly',
+      '   deal with migration issues.',
+      '4. Continuously improve',
+      '6. not the next number',
+    );
     expect(classifyBlocks([block])).toEqual([
       {
         kind: 'ordered-item',
@@ -341,7 +368,12 @@ describe('classifyBlocks', () => {
   });
 
   it('gives the continuation line joined to its bullet item once unwrapped', () => {
-    const block = L('  • Provincial and Ministerial Action Plans.', '  • A national multi-Ministry Coordinating Mechanism on Combating', '    Trafficking; and the', '  • Establishment …');
+    const block = L(
+      '  • Provincial and Ministerial Action Plans.',
+      '  • A national multi-Ministry Coordinating Mechanism on Combating',
+      '    Trafficking; and the',
+      '  • Establishment …',
+    );
     expect(classifyBlocks([block]).map((b) => unwrapLines(b.lines).text)).toEqual([
       'Provincial and Ministerial Action Plans.',
       'A national multi-Ministry Coordinating Mechanism on Combating Trafficking; and the',
@@ -412,9 +444,9 @@ describe('splitOffSalutations', () => {
 
   it('leaves a salutation that is already alone, and wrapped prose that only starts like one', () => {
     expect(textsOf(splitOffSalutations([L('Mr. President,')]))).toEqual(['Mr. President,']);
-    expect(textsOf(splitOffSalutations([L('Dear colleagues from the ministries of labour and of foreign affairs, we', 'Meet today.')]))).toEqual([
-      'Dear colleagues from the ministries of labour and of foreign affairs, we / Meet today.',
-    ]);
+    expect(
+      textsOf(splitOffSalutations([L('Dear colleagues from the ministries of labour and of foreign affairs, we', 'Meet today.')])),
+    ).toEqual(['Dear colleagues from the ministries of labour and of foreign affairs, we / Meet today.']);
     expect(textsOf(splitOffSalutations([L('Distinguished delegates,', 'and partners from the region:')]))).toEqual([
       'Distinguished delegates, / and partners from the region:',
     ]);

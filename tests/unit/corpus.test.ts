@@ -15,7 +15,14 @@ const byFile = (prefix: string) => {
   const r = results.find((x) => x.source.file.startsWith(`sources/${prefix}`));
   if (!r) throw new Error(`no source ${prefix}`);
   const { body } = splitStatement(r.out.markdown);
-  return { ...r, body, blocks: readBlocks(body), text: readBlocks(body).map((b) => b.text).join('\n') };
+  return {
+    ...r,
+    body,
+    blocks: readBlocks(body),
+    text: readBlocks(body)
+      .map((b) => b.text)
+      .join('\n'),
+  };
 };
 
 describe('the seed corpus', () => {
@@ -69,7 +76,20 @@ describe('the seed corpus', () => {
 
   it('keeps no website navigation and no contact block in the press release', () => {
     const press = byFile('003');
-    for (const words of ['Who we are', 'WHO WE ARE', 'Our Work', 'What We Do', 'Partnerships', 'Highlights', 'Where we work', 'Take Action', 'Work with us', 'Get involved', 'Data and Research', '2030 Agenda']) {
+    for (const words of [
+      'Who we are',
+      'WHO WE ARE',
+      'Our Work',
+      'What We Do',
+      'Partnerships',
+      'Highlights',
+      'Where we work',
+      'Take Action',
+      'Work with us',
+      'Get involved',
+      'Data and Research',
+      '2030 Agenda',
+    ]) {
       expect(press.body).not.toContain(words);
     }
     for (const words of ['For more information', 'Liljert', 'IOM Beijing', '+86', 'pliljert@iom.int']) {
@@ -110,10 +130,11 @@ describe('the seed corpus', () => {
     expect(byFile('000').blocks.map((b) => b.text)).toContain('Mr. President, Director General Swing,');
     expect(byFile('000').blocks.map((b) => b.text)).toContain('Mr. President,');
     expect(byFile('002').blocks[0]!.text).toBe('Dear Chair, Distinguished delegates, Ladies and gentlemen,');
-    expect(byFile('004').blocks.slice(0, 2).map((b) => b.text)).toEqual([
-      'Your Excellency, Counsellor QI Xiaoxia,',
-      'from the Ministry of Foreign Affairs;',
-    ]);
+    expect(
+      byFile('004')
+        .blocks.slice(0, 2)
+        .map((b) => b.text),
+    ).toEqual(['Your Excellency, Counsellor QI Xiaoxia,', 'from the Ministry of Foreign Affairs;']);
   });
 
   it('keeps quotes and dashes as the sources write them', () => {

@@ -24,7 +24,9 @@ const CONTENT = join(ROOT, 'content');
 
 // ---------------------------------------------------------------- the corpus
 
-const files = readdirSync(join(CONTENT, 'statements')).filter((f) => f.endsWith('.md')).sort();
+const files = readdirSync(join(CONTENT, 'statements'))
+  .filter((f) => f.endsWith('.md'))
+  .sort();
 const parsed = files.map((f) => {
   const m = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/u.exec(readFileSync(join(CONTENT, 'statements', f), 'utf8'));
   if (!m) throw new Error(`${f}: no frontmatter`);
@@ -130,7 +132,14 @@ function hostile(): { s: StatementView; blocks: TextBlock[] } {
       { id: 'p-1', n: 1, kind: 'heading', text: `Heading ${HOSTILE}`, list: null, number: null },
       { id: 'p-2', n: 2, kind: 'paragraph', text: `<script>&"'`, list: null, number: null },
       { id: 'p-3', n: 3, kind: 'bullet-item', text: `Item ${HOSTILE}`, list: 0, number: null },
-      { id: 'p-4', n: 4, kind: 'paragraph', text: 'A control character \u0001 and a lone surrogate \uD800 here.', list: null, number: null },
+      {
+        id: 'p-4',
+        n: 4,
+        kind: 'paragraph',
+        text: 'A control character \u0001 and a lone surrogate \uD800 here.',
+        list: null,
+        number: null,
+      },
     ],
   };
 }
@@ -177,22 +186,34 @@ describe('teiDocument', () => {
     expect(found.map((b) => b.id)).toEqual(expected.map((b) => b.id));
     expect(found.map((b) => b.text)).toEqual(expected.map((b) => b.text));
     expect(found.map((b) => b.n)).toEqual(expected.map((b) => String(b.n)));
-    expect(found.map((b) => b.tag)).toEqual(
-      expected.map((b) => (b.kind === 'paragraph' ? 'p' : b.kind === 'heading' ? 'head' : 'item')),
-    );
+    expect(found.map((b) => b.tag)).toEqual(expected.map((b) => (b.kind === 'paragraph' ? 'p' : b.kind === 'heading' ? 'head' : 'item')));
   });
 
   it('puts each heading at the head of a section and groups list items into lists', () => {
     const $ = xml(tei(SWING_2010));
-    expect($('body > div[type="section"] > head').toArray().map((e) => $(e).attr('xml:id'))).toEqual(['p-11', 'p-19', 'p-29']);
+    expect(
+      $('body > div[type="section"] > head')
+        .toArray()
+        .map((e) => $(e).attr('xml:id')),
+    ).toEqual(['p-11', 'p-19', 'p-29']);
     const bullets = $('list[type="bulleted"]');
     expect(bullets.length).toBe(1);
-    expect(bullets.children('item').toArray().map((e) => $(e).attr('xml:id'))).toEqual(['p-25', 'p-26', 'p-27']);
+    expect(
+      bullets
+        .children('item')
+        .toArray()
+        .map((e) => $(e).attr('xml:id')),
+    ).toEqual(['p-25', 'p-26', 'p-27']);
 
     const $ke = xml(tei(KE_2021));
     const lists = $ke('body > list[type="ordered"]').toArray();
     expect(lists.map((l) => $ke(l).children('item').length)).toEqual([4, 4]);
-    expect($ke(lists[1]!).children('label').toArray().map((e) => $ke(e).text())).toEqual(['1.', '2.', '3.', '4.']);
+    expect(
+      $ke(lists[1]!)
+        .children('label')
+        .toArray()
+        .map((e) => $ke(e).text()),
+    ).toEqual(['1.', '2.', '3.', '4.']);
     expect($ke(lists[1]!).children('item').first().attr('xml:id')).toBe('p-11');
   });
 
@@ -251,13 +272,20 @@ describe('teiDocument', () => {
       const item = $(items[i]!);
       const range = r.fromLine === r.toLine ? `Line ${r.fromLine}` : `Lines ${r.fromLine}–${r.toLine}`;
       expect(item.text()).toBe(`${range} (${r.kind}): ${r.reason}.${r.text.join('')}`);
-      expect(item.find('list[type="removed-lines"] > item > quote').toArray().map((q) => $(q).text())).toEqual(r.text);
+      expect(
+        item
+          .find('list[type="removed-lines"] > item > quote')
+          .toArray()
+          .map((q) => $(q).text()),
+      ).toEqual(r.text);
     });
   });
 
   it('lists the press release’s navigation lines 1–22 and its contact footer as left out', () => {
     const $ = xml(tei(PRESS_2014));
-    const removals = $('editorialDecl list[type="removals"] > item').toArray().map((e) => $(e).text());
+    const removals = $('editorialDecl list[type="removals"] > item')
+      .toArray()
+      .map((e) => $(e).text());
     expect(removals[0]).toMatch(/^Lines 1–22 \(navigation\): website navigation/u);
     expect(removals[2]).toMatch(/^Lines 34–38 \(contact-footer\): press-contact footer/u);
     expect(removals[2]).toContain('Pär Liljert');
@@ -266,7 +294,9 @@ describe('teiDocument', () => {
 
   it('reports rejoins, unwrapped lines, joins without a space, inline HTML and whitespace repairs', () => {
     const $wu = xml(tei(WU_2012));
-    const rejoins = $wu('editorialDecl list[type="rejoins"] > item').toArray().map((e) => $wu(e).text());
+    const rejoins = $wu('editorialDecl list[type="rejoins"] > item')
+      .toArray()
+      .map((e) => $wu(e).text());
     expect(rejoins).toEqual([
       'Blank line 19, now in ¶4: and work for common | development. All countries should',
       'Blank line 29, now in ¶8: increased opportunities for exchanges | between China and the',
@@ -300,7 +330,11 @@ describe('teiDocument', () => {
   it('gives the themes as keywords and the language', () => {
     const s = statement(KE_2021);
     const $ = xml(tei(KE_2021));
-    expect($('textClass keywords > term').toArray().map((e) => $(e).text())).toEqual(s.themes.map((t) => t.theme.label));
+    expect(
+      $('textClass keywords > term')
+        .toArray()
+        .map((e) => $(e).text()),
+    ).toEqual(s.themes.map((t) => t.theme.label));
     expect($('langUsage > language').attr('ident')).toBe('en');
     expect($('langUsage > language').text()).toBe('English');
     expect($.root().children('TEI').attr('xml:lang')).toBe('en');
@@ -310,7 +344,12 @@ describe('teiDocument', () => {
     const $ = xml(tei(id));
     const mixed = $('*')
       .toArray()
-      .filter((e) => $(e).contents().toArray().some((c) => c.type === 'text' && c.data.trim() !== ''));
+      .filter((e) =>
+        $(e)
+          .contents()
+          .toArray()
+          .some((c) => c.type === 'text' && c.data.trim() !== ''),
+      );
     expect(mixed.length).toBeGreaterThan(blocks(id).length);
     for (const e of mixed) expect($.xml(e)).not.toMatch(/\n/u);
   });
@@ -345,7 +384,11 @@ describe('teiDocument', () => {
 
   it('names the government or organization as author when the speaker is unknown', () => {
     const s = statement(CHEN_2023);
-    const unknown: StatementView = { ...s, speaker: null, data: { ...s.data, speaker: { value: null, status: 'unknown', evidence: null } } };
+    const unknown: StatementView = {
+      ...s,
+      speaker: null,
+      data: { ...s.data, speaker: { value: null, status: 'unknown', evidence: null } },
+    };
     const doc = teiDocument(unknown, blocks(CHEN_2023), urlOf(CHEN_2023));
     expect(notWellFormed(doc)).toBeNull();
     const $ = xml(doc);
@@ -359,7 +402,9 @@ describe('teiDocument', () => {
 
 // Reference types of the RIS specification.
 const RIS_SPEC_TYPES = new Set(
-  'ABST ADVS AGGR ANCIENT ART BILL BLOG BOOK CASE CHAP CHART CLSWK COMP CONF CPAPER CTLG DATA DBASE DICT EBOOK ECHAP EDBOOK EJOUR ELEC ENCYC EQUA FIGURE GEN GOVDOC GRANT HEAR ICOMM INPR JFULL JOUR LEGAL MANSCPT MAP MGZN MPCT MULTI MUSIC NEWS PAMP PAT PCOMM RPRT SER SLIDE SOUND STAND STAT THES UNBILL UNPD VIDEO'.split(' '),
+  'ABST ADVS AGGR ANCIENT ART BILL BLOG BOOK CASE CHAP CHART CLSWK COMP CONF CPAPER CTLG DATA DBASE DICT EBOOK ECHAP EDBOOK EJOUR ELEC ENCYC EQUA FIGURE GEN GOVDOC GRANT HEAR ICOMM INPR JFULL JOUR LEGAL MANSCPT MAP MGZN MPCT MULTI MUSIC NEWS PAMP PAT PCOMM RPRT SER SLIDE SOUND STAND STAT THES UNBILL UNPD VIDEO'.split(
+    ' ',
+  ),
 );
 
 /** The record's tags and values, in order. */
@@ -368,12 +413,15 @@ function risFields(record: string): [string, string][] {
     .split('\r\n')
     .filter((l) => l !== '')
     .map((l) => {
-      const m = /^([A-Z][A-Z0-9])  - (.*)$/u.exec(l);
+      const m = /^([A-Z][A-Z0-9]) {2}- (.*)$/u.exec(l);
       if (!m) throw new Error(`not an RIS line: ${JSON.stringify(l)}`);
       return [m[1]!, m[2]!];
     });
 }
-const risValues = (record: string, tag: string) => risFields(record).filter(([t]) => t === tag).map(([, v]) => v);
+const risValues = (record: string, tag: string) =>
+  risFields(record)
+    .filter(([t]) => t === tag)
+    .map(([, v]) => v);
 
 describe('risDate', () => {
   it('writes YYYY/MM/DD/ with the unknown parts left empty', () => {
@@ -452,7 +500,9 @@ describe('ris', () => {
 
 // Item types of CSL 1.0.2.
 const CSL_SPEC_TYPES = new Set(
-  'article article-journal article-magazine article-newspaper bill book broadcast chapter classic collection dataset document entry entry-dictionary entry-encyclopedia event figure graphic hearing interview legal_case legislation manuscript map motion_picture musical_score pamphlet paper-conference patent performance periodical personal_communication post post-weblog regulation report review review-book software song speech standard thesis treaty webpage'.split(' '),
+  'article article-journal article-magazine article-newspaper bill book broadcast chapter classic collection dataset document entry entry-dictionary entry-encyclopedia event figure graphic hearing interview legal_case legislation manuscript map motion_picture musical_score pamphlet paper-conference patent performance periodical personal_communication post post-weblog regulation report review review-book software song speech standard thesis treaty webpage'.split(
+    ' ',
+  ),
 );
 
 describe('cslName', () => {

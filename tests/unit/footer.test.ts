@@ -8,7 +8,15 @@ const PROSE =
 
 describe('stripContactFooter', () => {
   it('removes a press-contact footer with name, office, telephone and e-mail', () => {
-    const lines = L(PROSE, '', 'For more information, please contact', 'Pär Liljert', 'IOM Beijing', 'Tel. +86 10 597 996 95', 'Email: pliljert@iom.int');
+    const lines = L(
+      PROSE,
+      '',
+      'For more information, please contact',
+      'Pär Liljert',
+      'IOM Beijing',
+      'Tel. +86 10 597 996 95',
+      'Email: pliljert@iom.int',
+    );
     expect(stripContactFooter(lines)).toEqual({
       lines: L(PROSE, ''),
       removals: [
@@ -52,7 +60,10 @@ describe('stripContactFooter', () => {
   });
 
   it('removes a long opening line when it carries contact details', () => {
-    const lines = L('Text.', 'For more information, please contact Pär Liljert at IOM Beijing, Tel. +86 10 597 996 95, or write to pliljert@iom.int');
+    const lines = L(
+      'Text.',
+      'For more information, please contact Pär Liljert at IOM Beijing, Tel. +86 10 597 996 95, or write to pliljert@iom.int',
+    );
     const result = stripContactFooter(lines);
     expect(result.lines).toEqual(L('Text.'));
     expect(result.removals.map((r) => [r.fromLine, r.toLine])).toEqual([[2, 2]]);

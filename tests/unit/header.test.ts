@@ -31,18 +31,39 @@ describe('findTitle', () => {
   });
 
   it('finds a Markdown bold title wrapped over two lines', () => {
-    const lines = L('', '', '**Statement by H.E. Ambassador Chen Xu', 'at the 114th Session of the Council of IOM**', '', 'Mr. Chairperson,');
+    const lines = L(
+      '',
+      '',
+      '**Statement by H.E. Ambassador Chen Xu',
+      'at the 114th Session of the Council of IOM**',
+      '',
+      'Mr. Chairperson,',
+    );
     expect(findTitle(lines, 'Statement by H.E. Ambassador Chen Xu at the 114th Session of the Council of IOM')).toEqual([2, 4]);
   });
 
   it('finds a title whose punctuation differs from the metadata', () => {
-    const lines = L('Statement by Ambassador Wu Haitao', 'Head of the Chinese Delegation at the', 'General Debate, 101st Session of the Council, IOM', '');
-    const title = 'Statement by Ambassador Wu Haitao, Head of the Chinese Delegation, at the General Debate, 101st Session of the Council, IOM';
+    const lines = L(
+      'Statement by Ambassador Wu Haitao',
+      'Head of the Chinese Delegation at the',
+      'General Debate, 101st Session of the Council, IOM',
+      '',
+    );
+    const title =
+      'Statement by Ambassador Wu Haitao, Head of the Chinese Delegation, at the General Debate, 101st Session of the Council, IOM';
     expect(findTitle(lines, title)).toEqual([0, 3]);
   });
 
   it('finds the title after website navigation lines', () => {
-    const lines = L('-', 'Who we are', 'What We Do', 'What We Do', '- 2030 Agenda', 'Director General Discusses Migration Governance in China', 'China - IOM Director General');
+    const lines = L(
+      '-',
+      'Who we are',
+      'What We Do',
+      'What We Do',
+      '- 2030 Agenda',
+      'Director General Discusses Migration Governance in China',
+      'China - IOM Director General',
+    );
     expect(findTitle(lines, 'Director General Discusses Migration Governance in China')).toEqual([5, 6]);
   });
 
@@ -89,8 +110,20 @@ describe('stripHeaderMatter', () => {
   });
 
   it('removes website navigation before the title as one navigation removal', () => {
-    const lines = L('-', 'Who we are', 'What We Do', 'What We Do', '- 2030 Agenda', 'Director General Discusses Migration Governance in China', 'China - IOM Director General William Lacy Swing …');
-    const result = stripHeaderMatter(lines, { title: 'Director General Discusses Migration Governance in China', date: '2014-05', place: 'Shanghai' }, 'a.txt');
+    const lines = L(
+      '-',
+      'Who we are',
+      'What We Do',
+      'What We Do',
+      '- 2030 Agenda',
+      'Director General Discusses Migration Governance in China',
+      'China - IOM Director General William Lacy Swing …',
+    );
+    const result = stripHeaderMatter(
+      lines,
+      { title: 'Director General Discusses Migration Governance in China', date: '2014-05', place: 'Shanghai' },
+      'a.txt',
+    );
     expect(result.removals).toEqual([
       { fromLine: 1, toLine: 5, kind: 'navigation', reason: NAV, text: ['-', 'Who we are', 'What We Do', 'What We Do', '- 2030 Agenda'] },
       { fromLine: 6, toLine: 6, kind: 'title', reason: TITLE, text: ['Director General Discusses Migration Governance in China'] },
@@ -100,8 +133,19 @@ describe('stripHeaderMatter', () => {
   });
 
   it('removes a date line before the title as a date line, apart from the navigation', () => {
-    const lines = L('Statements and Speeches', '02 Mar 2010', '', 'CBMM China: Training for Immigration', '', 'Your Excellency, Counsellor QI Xiaoxia,');
-    const result = stripHeaderMatter(lines, { title: 'CBMM China: Training for Immigration', date: '2010-03-02', place: 'Beijing' }, 'a.txt');
+    const lines = L(
+      'Statements and Speeches',
+      '02 Mar 2010',
+      '',
+      'CBMM China: Training for Immigration',
+      '',
+      'Your Excellency, Counsellor QI Xiaoxia,',
+    );
+    const result = stripHeaderMatter(
+      lines,
+      { title: 'CBMM China: Training for Immigration', date: '2010-03-02', place: 'Beijing' },
+      'a.txt',
+    );
     expect(result.removals).toEqual([
       { fromLine: 1, toLine: 1, kind: 'navigation', reason: NAV, text: ['Statements and Speeches'] },
       { fromLine: 2, toLine: 2, kind: 'date-line', reason: DATE, text: ['02 Mar 2010'] },
@@ -113,7 +157,18 @@ describe('stripHeaderMatter', () => {
   });
 
   it('removes "date, Geneva" after the title when the place is Geneva, with the blank lines around it', () => {
-    const lines = L('', '', 'Statement by Ambassador Wu Haitao', 'Head of the Chinese Delegation', '', 'November 28, 2012, Geneva', '', 'Mr. President, Director General Swing,', '', 'The Chinese delegation …');
+    const lines = L(
+      '',
+      '',
+      'Statement by Ambassador Wu Haitao',
+      'Head of the Chinese Delegation',
+      '',
+      'November 28, 2012, Geneva',
+      '',
+      'Mr. President, Director General Swing,',
+      '',
+      'The Chinese delegation …',
+    );
     const result = stripHeaderMatter(
       lines,
       { title: 'Statement by Ambassador Wu Haitao, Head of the Chinese Delegation', date: '2012-11-28', place: 'Geneva' },
@@ -126,7 +181,13 @@ describe('stripHeaderMatter', () => {
         { n: 10, text: 'The Chinese delegation …' },
       ],
       removals: [
-        { fromLine: 3, toLine: 4, kind: 'title', reason: TITLE, text: ['Statement by Ambassador Wu Haitao', 'Head of the Chinese Delegation'] },
+        {
+          fromLine: 3,
+          toLine: 4,
+          kind: 'title',
+          reason: TITLE,
+          text: ['Statement by Ambassador Wu Haitao', 'Head of the Chinese Delegation'],
+        },
         { fromLine: 6, toLine: 6, kind: 'date-line', reason: DATE, text: ['November 28, 2012, Geneva'] },
       ],
       problems: [],

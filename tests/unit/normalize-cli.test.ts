@@ -197,7 +197,17 @@ describe('a sixth statement added as data only', () => {
       ['paragraph', 'We look forward to continued partnership and cooperation – with all of you – and to the “next” meeting.'],
       ['paragraph', 'Thank you.'],
     ]);
-    for (const gone of ['Home', 'About us', 'News and Media', 'Press releases', 'Speeches', '12 June 2019', 'John Doe', 'jdoe@example.org', 'further information']) {
+    for (const gone of [
+      'Home',
+      'About us',
+      'News and Media',
+      'Press releases',
+      'Speeches',
+      '12 June 2019',
+      'John Doe',
+      'jdoe@example.org',
+      'further information',
+    ]) {
       expect(body).not.toContain(gone);
     }
     expect(md).toMatch(/kind: navigation\n\s+reason: .*\n\s+text:\n\s+- Home/u);
@@ -260,7 +270,10 @@ describe('bad input: a clear error naming the file and place, and nothing writte
   it('reports a date line that contradicts the metadata', () => {
     const dir = fresh();
     editMeta(dir, `${W}.yaml`, "value: '2012-11-28'", "value: '2012-11-27'");
-    expectFailure(dir, `sources/${W}.txt: line 9: the date line "November 28, 2012, Geneva" says 2012-11-28 but the metadata date is 2012-11-27`);
+    expectFailure(
+      dir,
+      `sources/${W}.txt: line 9: the date line "November 28, 2012, Geneva" says 2012-11-28 but the metadata date is 2012-11-27`,
+    );
   });
 
   it('reports a duplicate id', () => {
@@ -318,7 +331,8 @@ describe('bad input: a clear error naming the file and place, and nothing writte
 describe('hostile text in a source', () => {
   it('keeps <script> and other tags as literal text that cannot become markup', async () => {
     const dir = fresh();
-    const text = 'Title\n\nBefore <script>alert(1)</script> and <img src=x onerror="alert(2)"> and <a href="javascript:x()">link</a>.\n\n<iframe src="//evil"></iframe>\n';
+    const text =
+      'Title\n\nBefore <script>alert(1)</script> and <img src=x onerror="alert(2)"> and <a href="javascript:x()">link</a>.\n\n<iframe src="//evil"></iframe>\n';
     writeSource(dir, `${W}.txt`, text);
     editMeta(dir, `${W}.yaml`, /^title: .*\n/mu, `title: Title\n${ADD_THEMES}`);
     expect(runNormalize(dir).stderr).toBe('');
@@ -336,7 +350,8 @@ describe('hostile text in a source', () => {
 
   it('handles a 5 MB source', () => {
     const dir = fresh();
-    const para = 'Migration is a global issue which calls for strengthened international cooperation as no country can\ncome to grip with it single-handedly, and';
+    const para =
+      'Migration is a global issue which calls for strengthened international cooperation as no country can\ncome to grip with it single-handedly, and';
     const parts = ['Title', ''];
     let size = 0;
     for (let i = 0; size < 5_000_000; i++) {

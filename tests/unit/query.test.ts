@@ -24,7 +24,10 @@ const noFilters = { speaker: [], year: [], theme: [], type: [], behalf: [] };
 describe('parseQuery', () => {
   it('separates quoted phrases from the other words', () => {
     expect(parseQuery('"Global Compact" cooperation')).toEqual({ phrases: ['Global Compact'], terms: ['cooperation'] });
-    expect(parseQuery('“Global  Compact” and "human trafficking"')).toEqual({ phrases: ['Global Compact', 'human trafficking'], terms: ['and'] });
+    expect(parseQuery('“Global  Compact” and "human trafficking"')).toEqual({
+      phrases: ['Global Compact', 'human trafficking'],
+      terms: ['and'],
+    });
   });
 
   it('ignores an unclosed quote, empty quotes and punctuation-only words', () => {
@@ -85,7 +88,11 @@ describe('expandAliases', () => {
     const v = expandAliases(parseQuery('GCM'), GROUPS);
     expect(v.map((x) => [x.name, x.typed, x.query])).toEqual([
       ['GCM', 'GCM', { phrases: ['GCM'], terms: [] }],
-      ['Global Compact for Safe, Orderly and Regular Migration', 'GCM', { phrases: ['Global Compact for Safe, Orderly and Regular Migration'], terms: [] }],
+      [
+        'Global Compact for Safe, Orderly and Regular Migration',
+        'GCM',
+        { phrases: ['Global Compact for Safe, Orderly and Regular Migration'], terms: [] },
+      ],
       ['Global Compact on Migration', 'GCM', { phrases: ['Global Compact on Migration'], terms: [] }],
     ]);
   });
@@ -108,7 +115,11 @@ describe('expandAliases', () => {
 
 describe('stateFromParams', () => {
   it('reads query, repeatable facet values and order, ignoring anything else', () => {
-    expect(stateFromParams(new URLSearchParams('q=%22Global+Compact%22&speaker=chen-xu&speaker=ke-yousheng&year=2021&sort=newest&x=1&theme=<b>'))).toEqual({
+    expect(
+      stateFromParams(
+        new URLSearchParams('q=%22Global+Compact%22&speaker=chen-xu&speaker=ke-yousheng&year=2021&sort=newest&x=1&theme=<b>'),
+      ),
+    ).toEqual({
       q: '"Global Compact"',
       filters: { speaker: ['chen-xu', 'ke-yousheng'], year: ['2021'], theme: [], type: [], behalf: [] },
       sort: 'newest',
@@ -142,7 +153,14 @@ describe('highlightTerms', () => {
 
 describe('mergeRanges', () => {
   it('sorts and merges overlapping or touching ranges', () => {
-    expect(mergeRanges([[5, 9], [0, 3], [2, 4], [9, 10]])).toEqual([
+    expect(
+      mergeRanges([
+        [5, 9],
+        [0, 3],
+        [2, 4],
+        [9, 10],
+      ]),
+    ).toEqual([
       [0, 4],
       [5, 10],
     ]);

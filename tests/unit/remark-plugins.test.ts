@@ -45,7 +45,9 @@ describe('remarkBlockIds', () => {
   });
 
   it('can leave out the number attribute', async () => {
-    expect(await html('Text. {#p-2}\n', [[remarkBlockIds, { numberAttribute: false }]])).toBe('<p id="p-2" data-pagefind-title="¶2">Text.</p>');
+    expect(await html('Text. {#p-2}\n', [[remarkBlockIds, { numberAttribute: false }]])).toBe(
+      '<p id="p-2" data-pagefind-title="¶2">Text.</p>',
+    );
   });
 
   it('strips only the last marker when the text itself ends with one', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   dateFact,
   dateFactInput,
@@ -101,7 +101,16 @@ describe('httpUrl', () => {
   });
 
   it('refuses other schemes, relative URLs and non-URLs', () => {
-    for (const bad of ['ftp://iom.int/a', 'file:///etc/passwd', 'mailto:pliljert@iom.int', '//www.iom.int/', '/speeches/x', 'www.iom.int', 'https://', '']) {
+    for (const bad of [
+      'ftp://iom.int/a',
+      'file:///etc/passwd',
+      'mailto:pliljert@iom.int',
+      '//www.iom.int/',
+      '/speeches/x',
+      'www.iom.int',
+      'https://',
+      '',
+    ]) {
       expect(httpUrl.safeParse(bad).success, bad).toBe(false);
     }
   });
@@ -132,7 +141,9 @@ describe('factInput', () => {
   });
 
   it('requires evidence for an inferred fact', () => {
-    expect(issuesOf(speaker, { value: 'william-lacy-swing', status: 'inferred' })).toEqual(['evidence: is required when status is "inferred"']);
+    expect(issuesOf(speaker, { value: 'william-lacy-swing', status: 'inferred' })).toEqual([
+      'evidence: is required when status is "inferred"',
+    ]);
   });
 
   it('reads an object with status unknown and no value as unknown', () => {
@@ -172,7 +183,11 @@ describe('fact', () => {
   const place = fact(plainText);
 
   it('accepts a stated fact with its value', () => {
-    expect(place.parse({ value: 'Geneva', status: 'stated', evidence: null })).toEqual({ value: 'Geneva', status: 'stated', evidence: null });
+    expect(place.parse({ value: 'Geneva', status: 'stated', evidence: null })).toEqual({
+      value: 'Geneva',
+      status: 'stated',
+      evidence: null,
+    });
   });
 
   it('accepts an unknown fact with a null value', () => {
@@ -180,7 +195,9 @@ describe('fact', () => {
   });
 
   it('refuses a value with status unknown', () => {
-    expect(issuesOf(place, { value: 'Geneva', status: 'unknown', evidence: null })).toEqual(['value: must be null when status is "unknown"']);
+    expect(issuesOf(place, { value: 'Geneva', status: 'unknown', evidence: null })).toEqual([
+      'value: must be null when status is "unknown"',
+    ]);
   });
 
   it('refuses a null value with status stated or inferred', () => {
@@ -189,7 +206,9 @@ describe('fact', () => {
   });
 
   it('refuses an inferred fact without evidence', () => {
-    expect(issuesOf(place, { value: 'Geneva', status: 'inferred', evidence: null })).toEqual(['evidence: is required when status is "inferred"']);
+    expect(issuesOf(place, { value: 'Geneva', status: 'inferred', evidence: null })).toEqual([
+      'evidence: is required when status is "inferred"',
+    ]);
   });
 
   it('refuses a bare value, which only the input form accepts', () => {
@@ -280,7 +299,12 @@ describe('dateFact', () => {
 
 describe('dateFactInput', () => {
   it('takes the precision from the string and defaults to stated without evidence', () => {
-    expect(dateFactInput.parse({ value: '2012-11-28' })).toEqual({ value: '2012-11-28', precision: 'day', status: 'stated', evidence: null });
+    expect(dateFactInput.parse({ value: '2012-11-28' })).toEqual({
+      value: '2012-11-28',
+      precision: 'day',
+      status: 'stated',
+      evidence: null,
+    });
     expect(dateFactInput.parse({ value: '2021-03' })).toEqual({ value: '2021-03', precision: 'month', status: 'stated', evidence: null });
   });
 
@@ -393,7 +417,9 @@ describe('statementMetaInput', () => {
   });
 
   it('refuses a SHA-256 in upper case', () => {
-    expect(statementMetaInput.safeParse({ ...meta, source: { ...meta.source, sha256: meta.source.sha256.toUpperCase() } }).success).toBe(false);
+    expect(statementMetaInput.safeParse({ ...meta, source: { ...meta.source, sha256: meta.source.sha256.toUpperCase() } }).success).toBe(
+      false,
+    );
   });
 
   it('refuses a type outside the corpus types', () => {

@@ -27,7 +27,9 @@ function statement(over: Partial<StatementFrontmatter> & { id: string }): Statem
     place: { value: 'Geneva', status: 'stated', evidence: null },
     date: { value: '2012-11-28', precision: 'day', status: 'stated', evidence: null },
     source: { file: 'a.txt', sha256: 'a'.repeat(64), url: null },
-    themes: [{ id: 'cooperation', how: 'matched', terms: [{ term: 'cooperation', count: 2 }], reason: 'The text mentions “cooperation” ×2.' }],
+    themes: [
+      { id: 'cooperation', how: 'matched', terms: [{ term: 'cooperation', count: 2 }], reason: 'The text mentions “cooperation” ×2.' },
+    ],
     blocks: 3,
     words: 450,
     edition: {
@@ -66,7 +68,13 @@ describe('formatDate', () => {
 
 describe('compareDates', () => {
   it('sorts oldest first, a year before the months and days within it', () => {
-    expect(['2023', '2010-03-02', '2021-03', '2021', '2014-05'].sort(compareDates)).toEqual(['2010-03-02', '2014-05', '2021', '2021-03', '2023']);
+    expect(['2023', '2010-03-02', '2021-03', '2021', '2014-05'].sort(compareDates)).toEqual([
+      '2010-03-02',
+      '2014-05',
+      '2021',
+      '2021-03',
+      '2023',
+    ]);
   });
 });
 
@@ -109,9 +117,19 @@ describe('roleLabel', () => {
 describe('buildCorpus', () => {
   const corpus = buildCorpus(
     [
-      statement({ id: 'c', date: { value: '2023', precision: 'year', status: 'inferred', evidence: 'e' }, speaker: { value: null, status: 'unknown', evidence: null } }),
+      statement({
+        id: 'c',
+        date: { value: '2023', precision: 'year', status: 'inferred', evidence: 'e' },
+        speaker: { value: null, status: 'unknown', evidence: null },
+      }),
       statement({ id: 'a' }),
-      statement({ id: 'b', speaker: { value: 'swing', status: 'inferred', evidence: 'e' }, onBehalfOf: { value: 'IOM', status: 'stated', evidence: null }, type: 'speech', date: { value: '2012-11', precision: 'month', status: 'stated', evidence: null } }),
+      statement({
+        id: 'b',
+        speaker: { value: 'swing', status: 'inferred', evidence: 'e' },
+        onBehalfOf: { value: 'IOM', status: 'stated', evidence: null },
+        type: 'speech',
+        date: { value: '2012-11', precision: 'month', status: 'stated', evidence: null },
+      }),
     ],
     speakers,
     themes,
@@ -147,7 +165,10 @@ describe('buildCorpus', () => {
 
   it('lists each theme with its statements and the reason, also a theme without any', () => {
     expect(corpus.themes.map((t) => [t.theme.id, t.statements.map((s) => `${s.statement.data.id}: ${s.assignment.reason}`)])).toEqual([
-      ['cooperation', ['b: The text mentions “cooperation” ×2.', 'a: The text mentions “cooperation” ×2.', 'c: The text mentions “cooperation” ×2.']],
+      [
+        'cooperation',
+        ['b: The text mentions “cooperation” ×2.', 'a: The text mentions “cooperation” ×2.', 'c: The text mentions “cooperation” ×2.'],
+      ],
       ['unused', []],
     ]);
   });
@@ -158,9 +179,9 @@ describe('buildCorpus', () => {
   });
 
   it('refuses a statement whose speaker or theme does not exist', () => {
-    expect(() => buildCorpus([statement({ id: 'x', speaker: { value: 'nobody', status: 'stated', evidence: null } })], speakers, themes)).toThrow(
-      'x: unknown speaker "nobody"',
-    );
+    expect(() =>
+      buildCorpus([statement({ id: 'x', speaker: { value: 'nobody', status: 'stated', evidence: null } })], speakers, themes),
+    ).toThrow('x: unknown speaker "nobody"');
     expect(() =>
       buildCorpus([statement({ id: 'y', themes: [{ id: 'nope', how: 'added', terms: [], reason: 'r' }] })], speakers, themes),
     ).toThrow('y: unknown theme "nope"');
@@ -168,11 +189,20 @@ describe('buildCorpus', () => {
 });
 
 const wu: CitableStatement = {
-  data: statement({ id: 'x', title: 'Statement by Ambassador Wu Haitao', event: { value: 'General Debate, 101st Session of the IOM Council', status: 'stated', evidence: null } }),
+  data: statement({
+    id: 'x',
+    title: 'Statement by Ambassador Wu Haitao',
+    event: { value: 'General Debate, 101st Session of the IOM Council', status: 'stated', evidence: null },
+  }),
   speaker: { name: 'Wu Haitao', sortName: 'Wu Haitao' },
 };
 const chen: CitableStatement = {
-  data: statement({ id: 'y', title: 'Statement by H.E. Ambassador Chen Xu', date: { value: '2023', precision: 'year', status: 'inferred', evidence: 'e' }, place: { value: 'Geneva', status: 'inferred', evidence: 'e' } }),
+  data: statement({
+    id: 'y',
+    title: 'Statement by H.E. Ambassador Chen Xu',
+    date: { value: '2023', precision: 'year', status: 'inferred', evidence: 'e' },
+    place: { value: 'Geneva', status: 'inferred', evidence: 'e' },
+  }),
   speaker: { name: 'Chen Xu', sortName: 'Chen Xu' },
 };
 
@@ -202,7 +232,9 @@ describe('citeParagraph', () => {
 
 describe('escapeBibtex', () => {
   it('escapes every TeX special character', () => {
-    expect(escapeBibtex('50% & $5 #1 a_b {x} ~ ^ \\')).toBe('50\\% \\& \\$5 \\#1 a\\_b \\{x\\} \\textasciitilde{} \\textasciicircum{} \\textbackslash{}');
+    expect(escapeBibtex('50% & $5 #1 a_b {x} ~ ^ \\')).toBe(
+      '50\\% \\& \\$5 \\#1 a\\_b \\{x\\} \\textasciitilde{} \\textasciicircum{} \\textbackslash{}',
+    );
   });
 });
 
@@ -228,7 +260,7 @@ describe('bibtex', () => {
     const out = bibtex({ ...chen, speaker: { name: 'William Lacy Swing', sortName: 'Swing, William Lacy' } }, URL_);
     expect(out).toContain('  author = {Swing, William Lacy},');
     expect(out).not.toContain('month');
-    expect(out).toContain('note = {Date inferred (2023); see the edition\'s evidence. Edition: Migration Statements}');
+    expect(out).toContain("note = {Date inferred (2023); see the edition's evidence. Edition: Migration Statements}");
   });
 });
 

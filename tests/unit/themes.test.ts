@@ -73,7 +73,9 @@ describe('countTerms', () => {
   // BUG (reported): the leftmost match wins, so a shorter term that starts earlier
   // ("illegal entry") beats a longer one that overlaps it ("entry and exit").
   it('lets the longer term win over a shorter one that overlaps it from the left', () => {
-    expect(countTerms('to combat illegal entry and exit', ['illegal entry', 'entry and exit'])).toEqual([{ term: 'entry and exit', count: 1 }]);
+    expect(countTerms('to combat illegal entry and exit', ['illegal entry', 'entry and exit'])).toEqual([
+      { term: 'entry and exit', count: 1 },
+    ]);
   });
 
   // BUG (reported): a term listed twice is counted twice for the same words,

@@ -27,7 +27,9 @@ describe('normalizeWhitespace', () => {
   });
 
   it('trims trailing spaces and counts each line trimmed once', () => {
-    const { lines, stats } = normalizeWhitespace(L('Statement by Ambassador Wu Haitao  ', 'Head of the Chinese Delegation at the  ', 'IOM'));
+    const { lines, stats } = normalizeWhitespace(
+      L('Statement by Ambassador Wu Haitao  ', 'Head of the Chinese Delegation at the  ', 'IOM'),
+    );
     expect(textsOf(lines)).toEqual(['Statement by Ambassador Wu Haitao', 'Head of the Chinese Delegation at the', 'IOM']);
     expect(stats.trailingTrimmed).toBe(2);
   });
@@ -40,7 +42,9 @@ describe('normalizeWhitespace', () => {
   });
 
   it('keeps leading indentation, which marks list continuation lines', () => {
-    const { lines, stats } = normalizeWhitespace(L('  • A national multi-Ministry Coordinating Mechanism on Combating', '    Trafficking; and the'));
+    const { lines, stats } = normalizeWhitespace(
+      L('  • A national multi-Ministry Coordinating Mechanism on Combating', '    Trafficking; and the'),
+    );
     expect(textsOf(lines)).toEqual(['  • A national multi-Ministry Coordinating Mechanism on Combating', '    Trafficking; and the']);
     expect(stats).toEqual({ specialSpaces: 0, trailingTrimmed: 0, spaceRunsCollapsed: 0 });
   });
