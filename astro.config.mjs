@@ -13,6 +13,25 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   integrations: [sitemap({ filter: (page) => !page.endsWith('/404/') })],
+  // Content-Security-Policy as a <meta> on every page: Astro hashes its own
+  // inline scripts and styles; nothing else inline and no other origin runs.
+  // 'wasm-unsafe-eval' lets Pagefind start its WebAssembly; its worker is a
+  // same-origin file.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
   markdown: {
     // The edition's text must render exactly as written: no smart quotes or
     // dashes (SmartyPants), no GFM autolinks or strikethrough that the

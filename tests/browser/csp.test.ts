@@ -1,0 +1,75 @@
+/**
+ * The Content-Security-Policy: present on every page, and nothing the site
+ * does — reading, searching, the concordance, the trends — trips it.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIST, launchChromium, pagesFromSitemap } from './browser.ts';
+import { type StaticServer, startServer } from './server.ts';
+
+let server: StaticServer;
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(DIST), launchChromium()]);
+  context = await browser.newContext();
+  // Record every violation the page reports, from before any of its scripts run.
+  await context.addInitScript(() => {
+    const w = window as unknown as { __csp: string[] };
+    w.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+}, 30_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens a page and returns a function that lists its CSP violations and CSP console errors so far. */
+async function visit(path: string): Promise<{ page: Page; violations: () => Promise<string[]> }> {
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/iu.test(m.text())) consoleErrors.push(m.text());
+  });
+  await page.goto(server.url + path);
+  return {
+    page,
+    violations: async () => [...(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)), ...consoleErrors],
+  };
+}
+
+describe('Content-Security-Policy', () => {
+  it.each(pagesFromSitemap(DIST))(
+    '%s has a strict policy and reports no violation',
+    async (path) => {
+      const { page, violations } = await visit(path);
+      const csp = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
+      expect(csp).toMatch(/default-src 'self'/u);
+      expect(csp).toMatch(/object-src 'none'/u);
+      expect(csp).not.toMatch(/'unsafe-inline'|'unsafe-eval'|https?:|\*/u);
+      await page.waitForLoadState('networkidle');
+      expect(await violations()).toEqual([]);
+      await page.close();
+    },
+    30_000,
+  );
+
+  it('lets search, the concordance, the trends and highlighting work with no violation', async () => {
+    const checks: [string, (p: Page) => Promise<void>][] = [
+      ['/search/?q=%22Global+Compact%22', (p) => p.waitForSelector('#search-results li h2').then(() => undefined)],
+      ['/search/?q=GCM&speaker=chen-xu', (p) => p.waitForSelector('#search-results li h2').then(() => undefined)],
+      ['/concordance/?q=cooperation', (p) => p.waitForSelector('#kwic-output tbody tr').then(() => undefined)],
+      ['/trends/?terms=trafficking', (p) => p.waitForSelector('#trends-status:has-text("in all")').then(() => undefined)],
+      ['/statements/2023-chen-xu-iom-council/?hl=Global+Compact#p-6', (p) => p.waitForSelector('.text mark').then(() => undefined)],
+    ];
+    for (const [path, ready] of checks) {
+      const { page, violations } = await visit(path);
+      await ready(page);
+      await page.waitForLoadState('networkidle');
+      expect(await violations(), path).toEqual([]);
+      await page.close();
+    }
+  }, 60_000);
+});
