@@ -1,0 +1,38 @@
+/**
+ * `npm run build:site`: builds the site into a fresh temporary folder (Astro,
+ * then the Pagefind index) and only when every step has succeeded swaps it in
+ * as dist/. A failed build leaves dist/ as it was and no half-written output
+ * beside it that could be deployed by mistake.
+ *
+ * Options: --out DIR (default dist); --clean to rebuild without Astro's caches.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({
+  options: { out: { type: 'string', default: 'dist' }, clean: { type: 'boolean', default: false } },
+});
+const out = resolve(values.out);
+const stamp = `${process.pid}-${Date.now().toString(36)}`;
+const tmp = join(dirname(out), `.${basename(out)}-building-${stamp}`);
+const old = join(dirname(out), `.${basename(out)}-old-${stamp}`);
+const bin = (name: string) => join(process.cwd(), 'node_modules', '.bin', name);
+
+function run(command: string, args: string[]): void {
+  const r = spawnSync(command, args, { stdio: 'inherit' });
+  if (r.status !== 0) {
+    rmSync(tmp, { recursive: true, force: true });
+    console.error(`build-site: "${basename(command)} ${args.join(' ')}" failed; ${basename(out)}/ is unchanged.`);
+    process.exit(r.status ?? 1);
+  }
+}
+
+run(process.execPath, ['scripts/content-cache.ts']);
+run(bin('astro'), ['build', '--outDir', tmp, ...(values.clean ? ['--force'] : [])]);
+run(bin('pagefind'), ['--site', tmp, '--quiet']);
+if (existsSync(out)) renameSync(out, old);
+renameSync(tmp, out);
+rmSync(old, { recursive: true, force: true });
+console.log(`build-site: ${basename(out)}/ is ready.`);
