@@ -11,6 +11,8 @@ export default defineConfig({
   // The deployed address; canonical links and the sitemap use it.
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   output: 'static',
+  // Tests that build from another content folder use a cache of their own.
+  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
   integrations: [sitemap({ filter: (page) => !page.endsWith('/404/') })],
   // Content-Security-Policy as a <meta> on every page: Astro hashes its own

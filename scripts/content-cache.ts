@@ -7,10 +7,10 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 const root = process.cwd();
-const cacheDir = join(root, 'node_modules/.astro');
+const cacheDir = resolve(root, process.env['ASTRO_CACHE_DIR'] ?? 'node_modules/.astro');
 const stampFile = join(cacheDir, 'markdown-plugins.sha256');
 
 const inputs = [

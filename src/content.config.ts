@@ -4,25 +4,26 @@
  */
 import { defineCollection, reference } from 'astro:content';
 import { file, glob } from 'astro/loaders';
+import { contentPath } from './lib/paths.ts';
 import { aliasGroupSchema, fact, speakerSchema, statementFrontmatter, themeSchema } from './schemas.ts';
 
 const statements = defineCollection({
-  loader: glob({ pattern: '*.md', base: './content/statements' }),
+  loader: glob({ pattern: '*.md', base: contentPath('statements') }),
   schema: statementFrontmatter.extend({ speaker: fact(reference('speakers')) }),
 });
 
 const speakers = defineCollection({
-  loader: file('./content/speakers.yaml'),
+  loader: file(contentPath('speakers.yaml')),
   schema: speakerSchema,
 });
 
 const themes = defineCollection({
-  loader: file('./content/themes.yaml'),
+  loader: file(contentPath('themes.yaml')),
   schema: themeSchema,
 });
 
 const aliases = defineCollection({
-  loader: file('./content/aliases.yaml'),
+  loader: file(contentPath('aliases.yaml')),
   schema: aliasGroupSchema,
 });
 

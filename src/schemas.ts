@@ -64,6 +64,7 @@ export function fact<T extends z.ZodType>(value: T) {
       /** Where the fact comes from: a quotation from the source or outside evidence. */
       evidence: plainText.nullable(),
     })
+    .strict()
     .superRefine((f, ctx) => refineFact(f, ctx));
 }
 
@@ -81,22 +82,15 @@ function refineFact(f: { value?: unknown; status: FactStatus; evidence: string |
 
 /**
  * Loose input for a fact: a bare value means "stated", `null` means unknown,
- * or the full object with optional evidence.
+ * or the full object with optional status and evidence. The loose forms are
+ * turned into the full one first, so errors name the field (`event.value: …`).
  */
 export function factInput<T extends z.ZodType>(value: T) {
-  return z
-    .union([
-      z.null().transform(() => ({ value: null, status: 'unknown' as const, evidence: null })),
-      z
-        .object({
-          value: value.nullable().default(null),
-          status: factStatus.default('stated'),
-          evidence: plainText.nullable().default(null),
-        })
-        .strict(),
-      value.transform((v) => ({ value: v, status: 'stated' as const, evidence: null })),
-    ])
-    .superRefine((f, ctx) => refineFact(f, ctx));
+  return z.preprocess((v) => {
+    if (v === null || v === undefined) return { value: null, status: 'unknown', evidence: null };
+    if (typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)) return { value: null, status: 'stated', evidence: null, ...v };
+    return { value: v, status: 'stated', evidence: null };
+  }, fact(value));
 }
 
 const isoDate = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;

@@ -2,9 +2,9 @@
  * The normalized Markdown of each statement, served as a file beside its page.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCorpus } from '../../lib/load.ts';
+import { contentPath } from '../../lib/paths.ts';
 
 export const getStaticPaths = (async () => {
   const corpus = await getCorpus();
@@ -12,6 +12,6 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) => {
-  const text = readFileSync(join(process.cwd(), 'content/statements', `${params.id}.md`));
+  const text = readFileSync(contentPath('statements', `${params.id}.md`));
   return new Response(text, { headers: { 'Content-Type': 'text/markdown; charset=utf-8' } });
 };

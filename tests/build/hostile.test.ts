@@ -1,0 +1,144 @@
+/**
+ * The hostile-input corpus (tests/hostile/cases.ts), end to end: each case is
+ * refused by the normalizer with a clear error and nothing written, or is
+ * normalized, built into a real site and shown in Chromium as inert text.
+ * (Slow: it builds a site.)
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../browser/browser.ts';
+import { type StaticServer, startServer } from '../browser/server.ts';
+import { copyContent, readStatements, removeDir, ROOT, runNormalize, sha256Of } from '../helpers/content.ts';
+import { type HostileCase, HOSTILE_CASES } from '../hostile/cases.ts';
+import { mkdirSync, writeFileSync } from 'node:fs';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach(removeDir));
+
+/** Writes a hostile case as a sixth source with its metadata into a content folder. */
+function addCase(dir: string, c: HostileCase): void {
+  const name = `hostile-${c.name}`;
+  writeFileSync(join(dir, 'sources', `${name}.txt`), c.source);
+  const m = c.meta ?? {};
+  const fields: Record<string, string> = {
+    id: `hostile-${c.name}`,
+    title: 'Hostile test statement',
+    type: 'statement',
+    language: 'en',
+    speaker: 'wu-haitao',
+    role: 'null',
+    onBehalfOf: 'China',
+    event: 'null',
+    place: 'null',
+    date: "{ value: '2015' }",
+    themes: '{ add: [{ theme: diaspora, reason: Test. }, { theme: covid-19, reason: Test. }] }',
+    ...Object.fromEntries(Object.entries(m).filter(([k]) => k !== 'url')),
+    source: `{ file: ${name}.txt, sha256: ${sha256Of(c.source)}, url: ${m['url'] ?? 'null'} }`,
+  };
+  writeFileSync(
+    join(dir, 'sources', `${name}.yaml`),
+    Object.entries(fields)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join('\n') + '\n',
+  );
+}
+
+const errors = HOSTILE_CASES.filter((c) => c.outcome === 'error');
+const inert = HOSTILE_CASES.filter((c) => c.outcome === 'inert');
+
+describe('hostile input refused with a clear error, nothing written', () => {
+  it.each(errors.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    const dir = copyContent();
+    dirs.push(dir);
+    addCase(dir, c);
+    mkdirSync(join(dir, 'statements'));
+    writeFileSync(join(dir, 'statements', 'sentinel.md'), 'old\n');
+    const r = runNormalize(dir);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/nothing was written/u);
+    const line = r.stderr.split('\n').find((l) => l.includes(`sources/hostile-${c.name}.`));
+    expect(line, r.stderr).toBeDefined();
+    expect(line).toMatch(c.message!);
+    expect([...readStatements(dir).keys()]).toEqual(['sentinel.md']);
+  });
+});
+
+describe('hostile input published as inert text', () => {
+  let site: string;
+  let server: StaticServer;
+  let browser: Browser;
+  /** The scripts of an ordinary statement page of the same build. */
+  let siteScripts: string[] = [];
+
+  beforeAll(async () => {
+    const dir = copyContent();
+    dirs.push(dir);
+    for (const c of inert) addCase(dir, c);
+    const n = runNormalize(dir);
+    expect(n.stderr).toBe('');
+    site = join(dir, 'dist');
+    const b = spawnSync(process.execPath, ['scripts/build-site.ts', '--clean', '--out', site], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, CONTENT_DIR: dir, ASTRO_CACHE_DIR: join(dir, '.astro-cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+    });
+    expect(b.status, b.stderr).toBe(0);
+    [server, browser] = await Promise.all([startServer(site), launchChromium()]);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/statements/2023-chen-xu-iom-council/`);
+    siteScripts = await page.evaluate(() => [...document.querySelectorAll('script')].map((e) => e.textContent ?? ''));
+    await context.close();
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it.each(inert.map((c) => [c.name, c] as const))(
+    '%s shows as text, runs nothing and adds no element',
+    async (_name, c) => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const dialogs: string[] = [];
+      page.on('dialog', (d) => {
+        dialogs.push(d.message());
+        void d.dismiss();
+      });
+      await page.goto(`${server.url}/statements/hostile-${c.name}/`);
+      await page.waitForLoadState('networkidle');
+      const text = await page.locator('main').innerText();
+      for (const v of c.visible ?? []) expect(text).toContain(v);
+      expect(dialogs).toEqual([]);
+      const injected = await page.evaluate(() => {
+        const main = document.querySelector('main')!;
+        const onAttrs = [...main.querySelectorAll('*')].filter((e) => [...e.attributes].some((a) => a.name.startsWith('on')));
+        return {
+          tags: [...main.querySelectorAll('iframe, img, object, embed, svg:not(.chart), b, [href^="javascript:"]')].map((e) =>
+            e.outerHTML.slice(0, 80),
+          ),
+          onAttrs: onAttrs.map((e) => e.tagName),
+          scripts: [...document.querySelectorAll('script')].map((e) => e.textContent ?? ''),
+        };
+      });
+      expect({ tags: injected.tags, onAttrs: injected.onAttrs }).toEqual({ tags: [], onAttrs: [] });
+      // The only scripts are the site's own, as on any statement page (JSON-LD, which is data, aside).
+      const own = injected.scripts.filter((t) => !t.startsWith('{"@context"'));
+      expect(
+        own.every((t) => siteScripts.includes(t)),
+        own.join('\n---\n'),
+      ).toBe(true);
+      await context.close();
+    },
+    30_000,
+  );
+
+  it('reports the count', () => {
+    console.log(
+      `Hostile inputs: ${HOSTILE_CASES.length} cases — ${errors.length} refused with a clear error, ${inert.length} published as inert text.`,
+    );
+    expect(errors.length + inert.length).toBe(HOSTILE_CASES.length);
+  });
+});
