@@ -266,7 +266,6 @@ export function runSearchPage(): void {
   const configEl = document.getElementById('search-config');
   if (!form || !input || !sortSelect || !status || !list || !controls || !browse || !configEl) return;
   config = JSON.parse(configEl.textContent ?? '{}') as Config;
-  controls.hidden = false;
   let generation = 0;
 
   const readForm = (): SearchState => stateFromParams(new URLSearchParams(new FormData(form) as unknown as Record<string, string>));
@@ -286,6 +285,7 @@ export function runSearchPage(): void {
       status.textContent = 'Type words or a "quoted phrase", or browse all statements.';
       browse.hidden = false;
       for (const c of controls.querySelectorAll('.count')) c.textContent = '';
+      controls.hidden = false;
       return;
     }
     browse.hidden = true;
@@ -297,6 +297,8 @@ export function runSearchPage(): void {
       const parsed = parseQuery(state.q);
       const typed = parsed.phrases.length === 0 ? (expandAliases(parsed, config.aliases)[0]?.typed ?? null) : null;
       list.replaceChildren(...hits.map((h) => renderHit(h, parsed, typed)));
+      // Shown with the first results, not before: appearing below them moves nothing.
+      controls.hidden = false;
       for (const c of controls.querySelectorAll<HTMLElement>('.count')) {
         const n = counts.get(c.dataset['countFor'] ?? '') ?? 0;
         c.textContent = `(${n})`;

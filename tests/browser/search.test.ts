@@ -268,7 +268,7 @@ describe('without JavaScript', () => {
     await p.goto(`${server.url}/search/?q=GCM`);
     const notice = p.locator('p.notice');
     expect(await notice.isVisible()).toBe(true);
-    expect(await notice.textContent()).toMatch(/needs JavaScript/u);
+    expect(await notice.textContent()).toMatch(/need JavaScript/u);
     expect(await notice.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
       '/speakers/',
       '/years/',
