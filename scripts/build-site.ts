@@ -18,20 +18,22 @@ const out = resolve(values.out);
 const stamp = `${process.pid}-${Date.now().toString(36)}`;
 const tmp = join(dirname(out), `.${basename(out)}-building-${stamp}`);
 const old = join(dirname(out), `.${basename(out)}-old-${stamp}`);
-const bin = (name: string) => join(process.cwd(), 'node_modules', '.bin', name);
+// The tools' JavaScript entry points, run on this Node (not whatever `node` is first on PATH).
+const ASTRO = join(process.cwd(), 'node_modules', 'astro', 'bin', 'astro.mjs');
+const PAGEFIND = join(process.cwd(), 'node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs');
 
 function run(command: string, args: string[]): void {
   const r = spawnSync(command, args, { stdio: 'inherit' });
   if (r.status !== 0) {
     rmSync(tmp, { recursive: true, force: true });
-    console.error(`build-site: "${basename(command)} ${args.join(' ')}" failed; ${basename(out)}/ is unchanged.`);
+    console.error(`build-site: "${args.map((a) => basename(a)).join(' ')}" failed; ${basename(out)}/ is unchanged.`);
     process.exit(r.status ?? 1);
   }
 }
 
 run(process.execPath, ['scripts/content-cache.ts']);
-run(bin('astro'), ['build', '--outDir', tmp, ...(values.clean ? ['--force'] : [])]);
-run(bin('pagefind'), ['--site', tmp, '--quiet']);
+run(process.execPath, [ASTRO, 'build', '--outDir', tmp, ...(values.clean ? ['--force'] : [])]);
+run(process.execPath, [PAGEFIND, '--site', tmp, '--quiet']);
 if (existsSync(out)) renameSync(out, old);
 renameSync(tmp, out);
 rmSync(old, { recursive: true, force: true });
