@@ -131,9 +131,9 @@ describe('statement pages', () => {
     const changes = $('.changes > li')
       .toArray()
       .map((li) => $(li).text().replace(/\s+/gu, ' ').trim());
-    expect(changes[0]).toMatch(/^Removed Website navigation \(lines 1–22\)/u);
-    expect(changes[1]).toMatch(/^Removed Title \(line 23\)/u);
-    expect(changes[2]).toMatch(/^Removed Press-contact footer \(lines 34–38\)/u);
+    expect(changes[0]).toMatch(/^Removed website navigation \(lines 1–22\)/u);
+    expect(changes[1]).toMatch(/^Removed title \(line 23\)/u);
+    expect(changes[2]).toMatch(/^Removed press-contact footer \(lines 34–38\)/u);
     expect($('.changes pre').eq(2).text()).toContain('pliljert@iom.int');
     expect($('.provenance a[href^="/sources/"]').attr('href')).toBe('/sources/003_1e0d9a2d3cac57c3.txt');
     expect($('.provenance a[href$=".md"]').attr('href')).toBe('/statements/2014-05-iom-swing-migration-governance-china.md');
