@@ -2,26 +2,17 @@
  * The concordance and trends pages in Chromium, with results on screen.
  */
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, launchChromium, scrollSettled } from './browser.ts';
-import { type StaticServer, startServer } from './server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { scrollSettled } from './browser.ts';
+import { useSite } from './use-site.ts';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(DIST), launchChromium()]);
-}, 30_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 async function open(path: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
-  const context = await browser.newContext({ colorScheme, acceptDownloads: true });
+  const context = await site.browser.newContext({ colorScheme, acceptDownloads: true });
   const page = await context.newPage();
-  await page.goto(server.url + path);
+  await page.goto(site.server.url + path);
   return page;
 }
 
@@ -93,9 +84,9 @@ describe('trends', () => {
   });
 
   it('without JavaScript shows the default terms in tables', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}/trends/?terms=whatever`);
+    await page.goto(`${site.server.url}/trends/?terms=whatever`);
     expect(await page.locator('#by-year thead th').allTextContents()).toEqual([
       'Year',
       'migration',

@@ -5,32 +5,24 @@
  * without JavaScript. Also what a first search downloads.
  */
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DIST, launchChromium, scrollSettled } from './browser.ts';
-import { type StaticServer, startServer } from './server.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { scrollSettled } from './browser.ts';
+import { useSite } from './use-site.ts';
 
-let server: StaticServer;
-let browser: Browser;
+const site = useSite();
 let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(DIST), launchChromium()]);
-}, 30_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 beforeEach(async () => {
   await context?.close();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
 });
 
 /** Opens the search page with a query string and waits for the results. */
 async function search(query: string): Promise<void> {
-  await page.goto(`${server.url}/search/${query ? `?${query}` : ''}`);
+  await page.goto(`${site.server.url}/search/${query ? `?${query}` : ''}`);
   await settled();
 }
 
@@ -210,7 +202,7 @@ describe('filters, order and the URL', () => {
   });
 
   it('comes from the header search box on any page', async () => {
-    await page.goto(`${server.url}/speakers/`);
+    await page.goto(`${site.server.url}/speakers/`);
     await page.locator('#site-search').fill('"Global Compact"');
     await page.locator('#site-search').press('Enter');
     await page.waitForURL(/\/search\/\?q=/u);
@@ -263,9 +255,9 @@ describe('deep links and keyboard', () => {
 
 describe('without JavaScript', () => {
   it('says search needs it and links to the indexes', async () => {
-    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    const noJs = await site.browser.newContext({ javaScriptEnabled: false });
     const p = await noJs.newPage();
-    await p.goto(`${server.url}/search/?q=GCM`);
+    await p.goto(`${site.server.url}/search/?q=GCM`);
     const notice = p.locator('p.notice');
     expect(await notice.isVisible()).toBe(true);
     expect(await notice.textContent()).toMatch(/need JavaScript/u);
@@ -283,9 +275,9 @@ describe('without JavaScript', () => {
 describe('accessibility with results on screen', () => {
   it('has no axe violations, light and dark', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
-      const ctx = await browser.newContext({ colorScheme });
+      const ctx = await site.browser.newContext({ colorScheme });
       const p = await ctx.newPage();
-      await p.goto(`${server.url}/search/?q=GCM&speaker=ke-yousheng`);
+      await p.goto(`${site.server.url}/search/?q=GCM&speaker=ke-yousheng`);
       await p.waitForFunction(() => /statement/u.test(document.getElementById('search-status')?.textContent ?? ''));
       const { violations } = await new AxeBuilder({ page: p })
         .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
@@ -306,7 +298,7 @@ describe('what search downloads', () => {
       const sizes = await req.sizes();
       requests.push({ url: req.url(), bytes: sizes.responseBodySize + sizes.responseHeadersSize });
     });
-    await page.goto(`${server.url}/search/`);
+    await page.goto(`${site.server.url}/search/`);
     await page.waitForLoadState('networkidle');
     expect(requests.filter((r) => r.url.includes('/pagefind/'))).toEqual([]);
     await page.locator('#search-q').fill('"Global Compact"');
@@ -318,7 +310,7 @@ describe('what search downloads', () => {
     const total = index.reduce((s, r) => s + r.bytes, 0);
     // A figure to report, not a limit: see README "Performance".
     console.log(
-      `First search for "Global Compact": ${index.length} requests, ${total} bytes:\n${index.map((r) => `  ${r.url.replace(server.url, '')} ${r.bytes}`).join('\n')}`,
+      `First search for "Global Compact": ${index.length} requests, ${total} bytes:\n${index.map((r) => `  ${r.url.replace(site.server.url, '')} ${r.bytes}`).join('\n')}`,
     );
   });
 });

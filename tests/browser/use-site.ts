@@ -1,0 +1,26 @@
+/**
+ * For a test file: the built site served on loopback and one Chromium, started
+ * before its tests and stopped after them.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { DIST, launchChromium } from './browser.ts';
+import { type StaticServer, startServer } from './server.ts';
+
+export interface Site {
+  server: StaticServer;
+  browser: Browser;
+}
+
+/** Registers the start and stop hooks; the returned object is filled in before the first test. */
+export function useSite(): Site {
+  const site = {} as Site;
+  beforeAll(async () => {
+    [site.server, site.browser] = await Promise.all([startServer(DIST), launchChromium()]);
+  });
+  afterAll(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
+}
