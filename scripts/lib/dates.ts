@@ -2,7 +2,10 @@
  * Recognising date lines ("02 Mar 2010", "November 28, 2012, Geneva") so that
  * those repeating the metadata can be dropped, and those contradicting it reported.
  */
+import { escapeRegExp } from '../../src/lib/regexp.ts';
 import type { DatePrecision } from '../../src/schemas.ts';
+
+export { escapeRegExp };
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
@@ -93,9 +96,4 @@ export function dateLine(text: string, place: string | null): FoundDate | null {
 export function sameDate(a: string, b: string): boolean {
   const len = Math.min(a.length, b.length);
   return a.slice(0, len) === b.slice(0, len);
-}
-
-/** Escapes a string for use inside a regular expression. */
-export function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }

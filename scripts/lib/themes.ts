@@ -3,7 +3,7 @@
  * the text often enough; the editor can add or remove one with a reason.
  */
 import type { StatementMeta, Theme, ThemeAssignment } from '../../src/schemas.ts';
-import { escapeRegExp } from './dates.ts';
+import { escapeRegExp } from '../../src/lib/regexp.ts';
 
 /** Folds what should not matter for matching: case and curly vs straight apostrophes. */
 function fold(text: string): string {

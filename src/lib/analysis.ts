@@ -31,6 +31,22 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
+/** Tokens of each paragraph, computed once per paragraph object and shared by every count. */
+const paragraphTokens = new WeakMap<object, Token[]>();
+
+/**
+ * The tokens of a paragraph of the corpus, cached: a build counts the same
+ * paragraphs for every theme page and the trends page.
+ */
+export function tokensOf(p: { text: string }): Token[] {
+  let tokens = paragraphTokens.get(p);
+  if (!tokens) {
+    tokens = tokenize(p.text);
+    paragraphTokens.set(p, tokens);
+  }
+  return tokens;
+}
+
 /** Lower-cases a word and folds apostrophe and hyphen kinds. */
 export function normalizeWord(w: string): string {
   return w.toLowerCase().replace(/’/gu, "'").replace(/[‐‑]/gu, '-');
@@ -117,7 +133,7 @@ export function concordance(paragraphs: CorpusParagraph[], terms: string[], cont
   const patterns = terms.map(termPattern).filter((p) => p.words.length > 0);
   const lines: KwicLine[] = [];
   for (const p of paragraphs) {
-    const tokens = tokenize(p.text);
+    const tokens = tokensOf(p);
     const hits = new Map<number, number>();
     for (const pattern of patterns) {
       for (const i of matchTerm(tokens, pattern)) {
@@ -210,7 +226,7 @@ export function termTrends(
   groups: string[],
 ): { term: string; cells: Record<string, TrendCell> }[] {
   const words = new Map<string, number>(groups.map((g) => [g, 0]));
-  const tokensByPara = paragraphs.map((p) => tokenize(p.text));
+  const tokensByPara = paragraphs.map(tokensOf);
   paragraphs.forEach((p, i) => {
     const g = groupOf(p.s);
     words.set(g, (words.get(g) ?? 0) + tokensByPara[i]!.length);

@@ -3,6 +3,7 @@
  * asked, alias expansion, checking phrases against paragraph text, and the
  * search state that lives in the URL. Used by the search page's script.
  */
+import { escapeRegExp } from './regexp.ts';
 
 /** A parsed query: quoted phrases (exact) and the remaining words. */
 export interface ParsedQuery {
@@ -67,10 +68,6 @@ export function foldChars(text: string): string {
  */
 export function fold(text: string): string {
   return foldChars(text).replace(/ +/gu, ' ');
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }
 
 /** A regular expression for a phrase as whole words in folded text. */
