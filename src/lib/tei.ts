@@ -73,10 +73,19 @@ function dateEl(d: StatementFrontmatter['date']): Node {
   return el('date', { when: d.value, cert: cert(d.status) }, formatDate(d));
 }
 
+/**
+ * The document's xml:id, which also prefixes every xml:id inside it (blocks
+ * `statement-<id>.p-7`, the speaker `statement-<id>.speaker`), so that ids stay
+ * unique when documents are gathered in a teiCorpus.
+ */
+function docIdOf(s: StatementView): string {
+  return `statement-${s.data.id}`;
+}
+
 /** The author: the speaker's name, or the government or organization when there is no speaker. */
 function authorEl(s: StatementView): Node | null {
   if (s.speaker) {
-    return el('author', {}, el('persName', { ref: `#person-${s.speaker.id}`, cert: cert(s.data.speaker.status) }, s.speaker.name));
+    return el('author', {}, el('persName', { ref: `#${docIdOf(s)}.speaker`, cert: cert(s.data.speaker.status) }, s.speaker.name));
   }
   if (s.data.onBehalfOf.value !== null) {
     return el('author', {}, el('orgName', { cert: cert(s.data.onBehalfOf.status) }, s.data.onBehalfOf.value));
@@ -112,8 +121,8 @@ function lines(from: number, to: number): string {
   return from === to ? `Line ${from}` : `Lines ${from}–${to}`;
 }
 
-function blockRef(block: string): Node {
-  return el('ref', { target: `#${block}` }, `¶${block.replace(/^p-/u, '')}`);
+function blockRef(docId: string, block: string): Node {
+  return el('ref', { target: `#${docId}.${block}` }, `¶${block.replace(/^p-/u, '')}`);
 }
 
 /** A `<p>` with a lead-in and a list of items, or "none" when there are none. */
@@ -132,7 +141,7 @@ function listedP(lead: string, type: string, items: Child[][]): Node {
 }
 
 /** The edition's interventions, from the edition report. */
-function editorialDecl(report: EditionReport): Node {
+function editorialDecl(report: EditionReport, docId: string): Node {
   const ws = report.whitespace;
   return el(
     'editorialDecl',
@@ -162,7 +171,7 @@ function editorialDecl(report: EditionReport): Node {
       listedP(
         'Line breaks joined without a space (after an opening quotation mark or a hyphen):',
         'joined-without-space',
-        report.joinedWithoutSpace.map((j) => [`Line ${j.line}, in `, blockRef(j.block), ': ', el('quote', {}, j.text)]),
+        report.joinedWithoutSpace.map((j) => [`Line ${j.line}, in `, blockRef(docId, j.block), ': ', el('quote', {}, j.text)]),
       ),
       listedP(
         'Inline HTML tags removed, their text kept:',
@@ -194,14 +203,14 @@ function editorialDecl(report: EditionReport): Node {
       el(
         'p',
         {},
-        `Paragraphs are separated in the source by ${report.paragraphSeparator === 'blank-line' ? 'blank lines' : 'line breaks'}. Every block of the text (paragraph, heading or list item) is numbered ¶1…¶n; its xml:id is p-n and its n attribute is n.`,
+        `Paragraphs are separated in the source by ${report.paragraphSeparator === 'blank-line' ? 'blank lines' : 'line breaks'}. Every block of the text (paragraph, heading or list item) is numbered ¶1…¶n; its xml:id is ${docId}.p-n and its n attribute is n.`,
       ),
       listedP(
         'Paragraphs split mid-sentence by a blank line in the source, rejoined:',
         'rejoins',
         report.rejoins.map((r) => [
           `Blank line ${r.line}, now in `,
-          blockRef(r.block),
+          blockRef(docId, r.block),
           ': ',
           el('quote', {}, r.before),
           ' | ',
@@ -211,14 +220,14 @@ function editorialDecl(report: EditionReport): Node {
       listedP(
         'Section headings recognised:',
         'headings',
-        report.headings.map((h) => [blockRef(h.block), ': ', el('quote', {}, h.text)]),
+        report.headings.map((h) => [blockRef(docId, h.block), ': ', el('quote', {}, h.text)]),
       ),
       listedP(
         'Lists recognised:',
         'lists',
         report.lists.map((l) => [
           `${l.kind === 'ordered' ? 'Ordered' : 'Bulleted'} list of ${l.items} item${l.items === 1 ? '' : 's'}${l.start !== null && l.start !== 1 ? `, numbered from ${l.start}` : ''}, from `,
-          blockRef(l.firstBlock),
+          blockRef(docId, l.firstBlock),
         ]),
       ),
     ),
@@ -228,7 +237,7 @@ function editorialDecl(report: EditionReport): Node {
       listedP(
         'Nothing in the text is corrected. Editorial notes (also given in the text, after the block they concern):',
         'notes',
-        report.notes.map((n) => [blockRef(n.block), ': ', el('quote', {}, n.quote), ` — ${n.note}`]),
+        report.notes.map((n) => [blockRef(docId, n.block), ': ', el('quote', {}, n.quote), ` — ${n.note}`]),
       ),
     ),
   );
@@ -243,12 +252,12 @@ function languageName(tag: string): string {
 }
 
 /** The text's blocks: headings open `<div>` sections, consecutive items of one list form a `<list>`. */
-function bodyEl(blocks: TextBlock[], notes: EditionReport['notes']): Node {
+function bodyEl(blocks: TextBlock[], notes: EditionReport['notes'], docId: string): Node {
   const body = el('body');
   let container = body;
   let list: { index: number; node: Node } | null = null;
   for (const b of blocks) {
-    const attrs = { 'xml:id': b.id, n: b.n };
+    const attrs = { 'xml:id': `${docId}.${b.id}`, n: b.n };
     let target = container;
     if (b.kind === 'heading') {
       container = el('div', { type: 'section' });
@@ -269,7 +278,7 @@ function bodyEl(blocks: TextBlock[], notes: EditionReport['notes']): Node {
       target = list.node;
     }
     for (const n of notes.filter((x) => x.block === b.id)) {
-      target.children.push(el('note', { type: 'editorial', target: `#${b.id}` }, el('quote', {}, n.quote), ` ${n.note}`));
+      target.children.push(el('note', { type: 'editorial', target: `#${docId}.${b.id}` }, el('quote', {}, n.quote), ` ${n.note}`));
     }
   }
   return body;
@@ -354,7 +363,7 @@ export function teiDocument(s: StatementView, blocks: TextBlock[], url: string):
             {},
             el(
               'person',
-              { 'xml:id': `person-${s.speaker.id}`, role: 'speaker', cert: cert(d.speaker.status) },
+              { 'xml:id': `${docIdOf(s)}.speaker`, role: 'speaker', cert: cert(d.speaker.status) },
               el('persName', {}, s.speaker.name),
               el('affiliation', {}, s.speaker.affiliation),
               d.role.value !== null && el('occupation', { cert: cert(d.role.status) }, d.role.value),
@@ -379,9 +388,40 @@ export function teiDocument(s: StatementView, blocks: TextBlock[], url: string):
 
   const tei = el(
     'TEI',
-    { xmlns: TEI_NS, 'xml:id': `statement-${d.id}`, 'xml:lang': d.language },
-    el('teiHeader', {}, fileDesc, el('encodingDesc', {}, editorialDecl(d.edition)), profileDesc),
-    el('text', {}, bodyEl(blocks, d.edition.notes)),
+    { xmlns: TEI_NS, 'xml:id': docIdOf(s), 'xml:lang': d.language },
+    el('teiHeader', {}, fileDesc, el('encodingDesc', {}, editorialDecl(d.edition, docIdOf(s))), profileDesc),
+    el('text', {}, bodyEl(blocks, d.edition.notes, docIdOf(s))),
   );
   return `<?xml version="1.0" encoding="UTF-8"?>\n${serialize(tei)}\n`;
+}
+
+/**
+ * Every statement in one TEI P5 `teiCorpus`: a short corpus header, then each
+ * statement's `TEI` element as `teiDocument` writes it (its `xml:id` is
+ * `statement-<id>`). `urlOf` gives a statement's page URL; `site` the edition's.
+ * @example teiCorpus([wu], (s) => `https://example.org/statements/${s.data.id}/`, 'https://example.org/')
+ * // => '<?xml version="1.0" encoding="UTF-8"?>\n<teiCorpus xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en">…'
+ */
+export function teiCorpus(
+  statements: { view: StatementView; blocks: TextBlock[] }[],
+  urlOf: (s: StatementView) => string,
+  site: string,
+): string {
+  const header = el(
+    'teiHeader',
+    {},
+    el(
+      'fileDesc',
+      {},
+      el('titleStmt', {}, el('title', {}, `${SITE_NAME}: the corpus`)),
+      el('publicationStmt', {}, el('publisher', {}, SITE_NAME), el('idno', { type: 'URL' }, site)),
+      el('sourceDesc', {}, el('p', {}, `${statements.length} statements, each described in its own teiHeader below.`)),
+    ),
+  );
+  const members = statements.map(({ view, blocks }) =>
+    teiDocument(view, blocks, urlOf(view))
+      .replace(/^<\?xml[^>]*\?>\n/u, '')
+      .trimEnd(),
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<teiCorpus xmlns="${TEI_NS}" xml:lang="en">\n${serialize(header)}\n${members.join('\n')}\n</teiCorpus>\n`;
 }

@@ -3,6 +3,7 @@
  * xml modules, and a JSON Schema validator) and says what the pages say.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -82,46 +83,74 @@ describe('CSV files', () => {
   });
 });
 
-describe('per-statement files', () => {
-  it.each(bodies.map((b) => [b.id, b] as const))('%s.txt holds every paragraph', (id, b) => {
-    const txt = read(`statements/${id}.txt`);
-    for (const block of b.blocks) expect(txt).toContain(block.text);
+describe('every statement in other formats (one file per format)', () => {
+  it('statements.tei.xml is one well-formed teiCorpus (Python xml.etree): each statement a TEI with its blocks under unique ids', () => {
+    const program = [
+      'import json, sys, xml.etree.ElementTree as ET',
+      'T = "{http://www.tei-c.org/ns/1.0}"',
+      'X = "{http://www.w3.org/XML/1998/namespace}id"',
+      'root = ET.parse(sys.argv[1]).getroot()',
+      'ids = [e.get(X) for e in root.iter() if e.get(X)]',
+      'docs = {}',
+      'for tei in root.findall(f"{T}TEI"):',
+      '    body = tei.find(f"{T}text/{T}body")',
+      '    title = "".join(tei.find(f"{T}teiHeader/{T}fileDesc/{T}titleStmt/{T}title").itertext())',
+      '    blocks = [[e.get(X), e.get("n"), "".join(e.itertext()).strip()] for e in body.iter() if ".p-" in (e.get(X) or "")]',
+      '    docs[tei.get(X)] = {"title": title, "blocks": blocks}',
+      'print(json.dumps({"root": root.tag, "unique": len(ids) == len(set(ids)), "docs": docs}))',
+    ].join('\n');
+    const tei = python(program, 'data/statements.tei.xml') as {
+      root: string;
+      unique: boolean;
+      docs: Record<string, { title: string; blocks: string[][] }>;
+    };
+    expect(tei.root).toBe('{http://www.tei-c.org/ns/1.0}teiCorpus');
+    expect(tei.unique).toBe(true);
+    expect(Object.keys(tei.docs).sort()).toEqual(bodies.map((b) => `statement-${b.id}`).sort());
+    for (const b of bodies) {
+      const doc = tei.docs[`statement-${b.id}`]!;
+      expect(doc.title).toBe(corpus.statements.find((s) => s.id === b.id)!.title);
+      expect(doc.blocks.map(([bid, n]) => [bid, n])).toEqual(b.blocks.map((x) => [`statement-${b.id}.${x.id}`, x.id.slice(2)]));
+      doc.blocks.forEach(([, , text], i) => expect(text!.replace(/^\d+\.\s*/u, '')).toBe(b.blocks[i]!.text));
+    }
   });
 
-  it.each(bodies.map((b) => [b.id, b] as const))(
-    '%s.xml is well-formed TEI P5 (Python xml.etree) with every block under its ¶ id',
-    (id, b) => {
-      const program = [
-        'import json, sys, xml.etree.ElementTree as ET',
-        'T = "{http://www.tei-c.org/ns/1.0}"',
-        'X = "{http://www.w3.org/XML/1998/namespace}id"',
-        'root = ET.parse(sys.argv[1]).getroot()',
-        'body = root.find(f"{T}text/{T}body")',
-        'blocks = [[e.get(X), e.get("n"), "".join(e.itertext()).strip()] for e in body.iter() if (e.get(X) or "").startswith("p-")]',
-        'print(json.dumps({"root": root.tag, "title": "".join(root.find(f"{T}teiHeader/{T}fileDesc/{T}titleStmt/{T}title").itertext()), "blocks": blocks}))',
-      ].join('\n');
-      const tei = python(program, `statements/${id}.xml`) as { root: string; title: string; blocks: string[][] };
-      expect(tei.root).toBe('{http://www.tei-c.org/ns/1.0}TEI');
-      expect(tei.title).toBe(corpus.statements.find((s) => s.id === id)!.title);
-      expect(tei.blocks.map(([bid, n]) => [bid, n])).toEqual(b.blocks.map((x) => [x.id, x.id.slice(2)]));
-      tei.blocks.forEach(([, , text], i) => expect(text!.replace(/^\d+\.\s*/u, '')).toBe(b.blocks[i]!.text));
-    },
-  );
-
-  it.each(bodies.map((b) => [b.id] as const))('%s.ris is one RIS record and %s.csl.json parses as CSL-JSON', (id) => {
-    const ris = read(`statements/${id}.ris`);
-    expect(ris.startsWith('TY  - ')).toBe(true);
-    expect(ris.trimEnd().endsWith('ER  -')).toBe(true);
-    expect(ris).toContain(`UR  - http://localhost:4321/statements/${id}/\r\n`);
+  it('statements.ris has one RIS record per statement and statements.csl.json one CSL-JSON item per statement', () => {
+    const ris = read('data/statements.ris');
+    const records = ris.split(/^ER {2}- \r\n/mu).filter((r) => r.trim() !== '');
+    expect(records).toHaveLength(bodies.length);
+    for (const r of records) expect(r.startsWith('TY  - ')).toBe(true);
+    for (const b of bodies) expect(ris).toContain(`UR  - http://localhost:4321/statements/${b.id}/\r\n`);
     const csl = python(
-      'import json,sys; d=json.load(open(sys.argv[1])); print(json.dumps([d[0]["id"], d[0]["type"], d[0]["URL"]]))',
-      `statements/${id}.csl.json`,
-    );
-    expect(csl).toEqual([id, expect.stringMatching(/^(speech|article)$/u), `http://localhost:4321/statements/${id}/`]);
+      'import json,sys; d=json.load(open(sys.argv[1])); print(json.dumps([[x["id"], x["type"], x["URL"]] for x in d]))',
+      'data/statements.csl.json',
+    ) as string[][];
+    expect(csl.map(([id]) => id).sort()).toEqual(bodies.map((b) => b.id).sort());
+    for (const [id, type, url] of csl) {
+      expect(type).toMatch(/^(speech|article)$/u);
+      expect(url).toBe(`http://localhost:4321/statements/${id}/`);
+    }
   });
 
-  it.each(bodies.map((b) => [b.id] as const))('%s.bib is a BibTeX @misc entry keyed by the id', (id) => {
-    expect(read(`statements/${id}.bib`)).toMatch(new RegExp(`^@misc\\{${id},\\n`, 'u'));
+  it('statements.bib has one BibTeX @misc entry per statement, keyed by its id', () => {
+    const keys = [...read('data/statements.bib').matchAll(/^@misc\{([^,]+),\n/gmu)].map((m) => m[1]);
+    expect(keys.sort()).toEqual(bodies.map((b) => b.id).sort());
+  });
+
+  it('sources.tar.gz (Python tarfile) holds every raw source and its metadata, byte for byte', () => {
+    const files = python(
+      'import json,sys,tarfile,hashlib; t=tarfile.open(sys.argv[1]); print(json.dumps({m.name: hashlib.sha256(t.extractfile(m).read()).hexdigest() for m in t.getmembers()}))',
+      'data/sources.tar.gz',
+    ) as Record<string, string>;
+    const sources = readdirSync(join(CONTENT, 'sources')).sort();
+    expect(Object.keys(files).sort()).toEqual(sources.map((n) => `sources/${n}`));
+    for (const n of sources) {
+      expect(files[`sources/${n}`], n).toBe(
+        createHash('sha256')
+          .update(readFileSync(join(CONTENT, 'sources', n)))
+          .digest('hex'),
+      );
+    }
   });
 });
 

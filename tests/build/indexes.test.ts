@@ -68,9 +68,11 @@ describe('index pages', () => {
     expect(checks.length).toBe(4 + 5 + 10 + 4 + 2);
   });
 
-  it('the home page and /statements/ list every statement in date order', () => {
-    expect(linkedStatements(page(''))).toEqual(ids(statements));
+  it('the home page lists the latest statements newest first, and /statements/ every statement in date order, on one page', () => {
+    expect(linkedStatements(page(''))).toEqual(ids(statements).reverse());
     expect(linkedStatements(page('statements'))).toEqual(ids(statements));
+    // Five statements fit on one page: no pager.
+    expect(page('statements')('nav.pager')).toHaveLength(0);
   });
 
   it('each theme page says why each statement has the theme', () => {
@@ -111,19 +113,20 @@ describe('statement pages', () => {
     expect($('.provenance dt:contains("Source") + dd').first().text().trim()).toBe('Not recorded');
   });
 
-  it('cite the statement and each paragraph with its anchor', () => {
+  it('cite the statement, show how to cite a paragraph with its anchor, and point to the corpus citation files', () => {
     const $ = page('statements/2012-11-28-wu-haitao-iom-council');
     expect($('#cite-plain').text()).toBe(
       'Wu Haitao. “Statement by Ambassador Wu Haitao, Head of the Chinese Delegation, at the General Debate, 101st Session of the Council, IOM”. Statement, General Debate, 101st Session of the IOM Council, Geneva, 28 November 2012. Migration Statements. http://localhost:4321/statements/2012-11-28-wu-haitao-iom-council/',
     );
     expect($('#cite-bibtex').text()).toMatch(/^@misc\{2012-11-28-wu-haitao-iom-council,\n {2}author = \{\{Wu Haitao\}\},/u);
-    const paras = $('.para-cites li')
-      .toArray()
-      .map((li) => $(li).text());
-    expect(paras).toHaveLength(10);
-    expect(paras[6]).toMatch(
+    expect($('.cite p.citation').last().text()).toMatch(
       /, 28 November 2012, ¶7\. Migration Statements\. http:\/\/localhost:4321\/statements\/2012-11-28-wu-haitao-iom-council\/#p-7$/u,
     );
+    expect(
+      $('.cite .downloads a')
+        .toArray()
+        .map((a) => $(a).attr('href')),
+    ).toEqual(['/data/statements.bib', '/data/statements.ris', '/data/statements.csl.json']);
   });
 
   it('report what the edition removed and rejoined, with provenance links', () => {
@@ -135,9 +138,12 @@ describe('statement pages', () => {
     expect(changes[1]).toMatch(/^Removed title \(line 23\)/u);
     expect(changes[2]).toMatch(/^Removed press-contact footer \(lines 34–38\)/u);
     expect($('.changes pre').eq(2).text()).toContain('pliljert@iom.int');
-    expect($('.provenance a[href^="/sources/"]').attr('href')).toBe('/sources/003_1e0d9a2d3cac57c3.txt');
-    expect($('.provenance a[href$=".md"]').attr('href')).toBe('/statements/2014-05-iom-swing-migration-governance-china.md');
-    expect($('.provenance dd code').text()).toBe('8604585df2c896c0af6cc771145eb927d15de06ccd637712e33459cf3a138786');
+    expect($('.provenance dt:contains("Original file") + dd').text()).toMatch(
+      /^\s*003_1e0d9a2d3cac57c3\.txt \(raw text, as received\), in sources\.tar\.gz/u,
+    );
+    expect($('.provenance a[href="/data/sources.tar.gz"]')).toHaveLength(1);
+    expect($('.provenance a[href="/data/statements.tei.xml"]')).toHaveLength(1);
+    expect($('.provenance code.hash').text()).toBe('8604585df2c896c0af6cc771145eb927d15de06ccd637712e33459cf3a138786');
 
     const wu = page('statements/2012-11-28-wu-haitao-iom-council');
     const rejoins = wu('.changes > li:contains("Rejoined")')
@@ -168,15 +174,6 @@ describe('statement pages', () => {
 });
 
 describe('files for readers and machines', () => {
-  it('serve each raw source byte for byte and each normalized Markdown file', () => {
-    for (const s of statements) {
-      expect(readFileSync(join(DIST, 'sources', s.source.file))).toEqual(readFileSync(join(CONTENT, 'sources', s.source.file)));
-      expect(readFileSync(join(DIST, 'statements', `${s.id}.md`), 'utf8')).toBe(
-        readFileSync(join(CONTENT, 'statements', `${s.id}.md`), 'utf8'),
-      );
-    }
-  });
-
   it('publish an RSS feed with every statement, newest first', () => {
     const $ = load(readFileSync(join(DIST, 'feed.xml'), 'utf8'), { xml: true });
     expect(

@@ -98,13 +98,13 @@ function notWellFormed(doc: string): string | null {
   return roots === 1 ? null : `${roots} root elements`;
 }
 
-/** The elements carrying block ids (p-N), in document order, with their text as a parser reads it. */
+/** The elements carrying block ids (statement-<id>.p-N), in document order, with their text as a parser reads it. */
 function blockElements(doc: string): { tag: string; id: string; n: string | undefined; text: string }[] {
   const $ = xml(doc);
   return $('text p, text item, text head')
     .toArray()
     .map((e) => ({ tag: e.tagName, id: $(e).attr('xml:id') ?? '', n: $(e).attr('n'), text: $(e).text() }))
-    .filter((b) => /^p-\d+$/u.test(b.id));
+    .filter((b) => /^statement-[^.]+\.p-\d+$/u.test(b.id));
 }
 
 /** A statement whose every reader-visible string carries XML's special characters. */
@@ -183,7 +183,7 @@ describe('teiDocument', () => {
   it.each(ALL)('gives every block of %s, in order, with exactly its text', (id) => {
     const found = blockElements(tei(id));
     const expected = blocks(id);
-    expect(found.map((b) => b.id)).toEqual(expected.map((b) => b.id));
+    expect(found.map((b) => b.id)).toEqual(expected.map((b) => `statement-${id}.${b.id}`));
     expect(found.map((b) => b.text)).toEqual(expected.map((b) => b.text));
     expect(found.map((b) => b.n)).toEqual(expected.map((b) => String(b.n)));
     expect(found.map((b) => b.tag)).toEqual(expected.map((b) => (b.kind === 'paragraph' ? 'p' : b.kind === 'heading' ? 'head' : 'item')));
@@ -195,7 +195,7 @@ describe('teiDocument', () => {
       $('body > div[type="section"] > head')
         .toArray()
         .map((e) => $(e).attr('xml:id')),
-    ).toEqual(['p-11', 'p-19', 'p-29']);
+    ).toEqual(['p-11', 'p-19', 'p-29'].map((b) => `statement-${SWING_2010}.${b}`));
     const bullets = $('list[type="bulleted"]');
     expect(bullets.length).toBe(1);
     expect(
@@ -203,7 +203,7 @@ describe('teiDocument', () => {
         .children('item')
         .toArray()
         .map((e) => $(e).attr('xml:id')),
-    ).toEqual(['p-25', 'p-26', 'p-27']);
+    ).toEqual(['p-25', 'p-26', 'p-27'].map((b) => `statement-${SWING_2010}.${b}`));
 
     const $ke = xml(tei(KE_2021));
     const lists = $ke('body > list[type="ordered"]').toArray();
@@ -214,7 +214,7 @@ describe('teiDocument', () => {
         .toArray()
         .map((e) => $ke(e).text()),
     ).toEqual(['1.', '2.', '3.', '4.']);
-    expect($ke(lists[1]!).children('item').first().attr('xml:id')).toBe('p-11');
+    expect($ke(lists[1]!).children('item').first().attr('xml:id')).toBe(`statement-${KE_2021}.p-11`);
   });
 
   it('states title, speaker, type and the source’s file, hash and URL in the header', () => {
@@ -301,7 +301,7 @@ describe('teiDocument', () => {
       'Blank line 19, now in ¶4: and work for common | development. All countries should',
       'Blank line 29, now in ¶8: increased opportunities for exchanges | between China and the',
     ]);
-    expect($wu('editorialDecl list[type="rejoins"] ref').first().attr('target')).toBe('#p-4');
+    expect($wu('editorialDecl list[type="rejoins"] ref').first().attr('target')).toBe(`#statement-${WU_2012}.p-4`);
     expect($wu('editorialDecl list[type="inline-html"] > item').text()).toBe('Line 7: <sup> around st');
     expect($wu('editorialDecl list[type="whitespace"]').text()).toContain('trailing whitespace was removed: 2.');
     expect($wu('editorialDecl list[type="whitespace"]').text()).toContain('Blank lines dropped at the start, at the end and in runs: 6.');
@@ -322,9 +322,9 @@ describe('teiDocument', () => {
     expect($('editorialDecl list[type="notes"] > item').text()).toMatch(/^¶8: Representatives form the European Union — \[sic\]/u);
     const note = $('text note[type="editorial"]');
     expect(note.length).toBe(1);
-    expect(note.attr('target')).toBe('#p-8');
+    expect(note.attr('target')).toBe(`#statement-${SWING_2010}.p-8`);
     expect(note.children('quote').text()).toBe('Representatives form the European Union');
-    expect(note.prev().attr('xml:id')).toBe('p-8');
+    expect(note.prev().attr('xml:id')).toBe(`statement-${SWING_2010}.p-8`);
   });
 
   it('gives the themes as keywords and the language', () => {
