@@ -68,22 +68,116 @@ export function termPattern(term: string): { words: string[]; prefix: boolean } 
  * @example matchTerm(tokenize('the Global Compact and global compacts'), termPattern('global compact')) // => [1]
  */
 export function matchTerm(tokens: Token[], pattern: { words: string[]; prefix: boolean }): number[] {
-  const { words, prefix } = pattern;
+  const { words } = pattern;
   if (words.length === 0) return [];
   const out: number[] = [];
   for (let i = 0; i + words.length <= tokens.length; i++) {
-    let ok = true;
-    for (let k = 0; k < words.length && ok; k++) {
-      const t = tokens[i + k]!.norm;
-      const w = words[k]!;
-      ok = prefix && k === words.length - 1 ? t.startsWith(w) : t === w;
-    }
-    if (ok) {
+    if (matchesAt(tokens, i, pattern)) {
       out.push(i);
       i += words.length - 1;
     }
   }
   return out;
+}
+
+/**
+ * The words of a list of paragraphs, compactly: each distinct word once, each
+ * paragraph as an array of word numbers, and where each word occurs. Built once
+ * per list; a 10,000-statement corpus has millions of tokens, too many to keep
+ * as objects.
+ */
+interface WordIndex {
+  /** Word → its number. */
+  ids: Map<string, number>;
+  /** Number → word. */
+  words: string[];
+  /** Each paragraph's words, as numbers. */
+  paras: Int32Array[];
+  /** Word number → [paragraph, position, paragraph, position, …]. */
+  at: number[][];
+}
+const wordIndexes = new WeakMap<object, WordIndex>();
+
+function wordIndex(paragraphs: { text: string }[]): WordIndex {
+  let index = wordIndexes.get(paragraphs);
+  if (!index) {
+    const ids = new Map<string, number>();
+    const words: string[] = [];
+    const at: number[][] = [];
+    const paras = paragraphs.map((para, p) => {
+      const tokens = tokenize(para.text);
+      const out = new Int32Array(tokens.length);
+      tokens.forEach((t, i) => {
+        let id = ids.get(t.norm);
+        if (id === undefined) {
+          id = words.length;
+          ids.set(t.norm, id);
+          words.push(t.norm);
+          at.push([]);
+        }
+        out[i] = id;
+        at[id]!.push(p, i);
+      });
+      return out;
+    });
+    index = { ids, words, paras, at };
+    wordIndexes.set(paragraphs, index);
+  }
+  return index;
+}
+
+/**
+ * How often a term occurs in each paragraph (paragraph index → count), as
+ * `matchTerm` counts it, found through an index of the paragraphs' words
+ * instead of a scan of every token: a build counts many terms over the same
+ * paragraphs (every theme page, the trends page).
+ * @example countByParagraph([{ text: 'Global Compact, global compacts' }], termPattern('global compact*')) // => Map { 0 => 2 }
+ */
+export function countByParagraph(paragraphs: { text: string }[], pattern: { words: string[]; prefix: boolean }): Map<number, number> {
+  const { words, prefix } = pattern;
+  const out = new Map<number, number>();
+  if (words.length === 0) return out;
+  const index = wordIndex(paragraphs);
+  const last = words.length - 1;
+  // Which word numbers may stand at each place of the term.
+  const allowed = words.map((w, k) =>
+    prefix && k === last ? new Set(index.words.flatMap((x, id) => (x.startsWith(w) ? [id] : []))) : new Set([index.ids.get(w) ?? -1]),
+  );
+  const starts = [...allowed[0]!].flatMap((id) => pairs(index.at[id] ?? []));
+  if (allowed[0]!.size > 1) starts.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let lastPara = -1;
+  let nextFree = 0;
+  for (const [p, i] of starts) {
+    if (p === lastPara && i < nextFree) continue;
+    const para = index.paras[p]!;
+    if (i + words.length > para.length || !allowed.every((set, k) => set.has(para[i + k]!))) continue;
+    out.set(p, (out.get(p) ?? 0) + 1);
+    lastPara = p;
+    nextFree = i + words.length;
+  }
+  return out;
+}
+
+/** The number of words of each paragraph. */
+export function wordCounts(paragraphs: { text: string }[]): number[] {
+  return wordIndex(paragraphs).paras.map((p) => p.length);
+}
+
+function pairs(flat: number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (let k = 0; k < flat.length; k += 2) out.push([flat[k]!, flat[k + 1]!]);
+  return out;
+}
+
+/** Whether the term's words start at token `i`. */
+function matchesAt(tokens: Token[], i: number, { words, prefix }: { words: string[]; prefix: boolean }): boolean {
+  if (i + words.length > tokens.length) return false;
+  for (let k = 0; k < words.length; k++) {
+    const t = tokens[i + k]!.norm;
+    const w = words[k]!;
+    if (!(prefix && k === words.length - 1 ? t.startsWith(w) : t === w)) return false;
+  }
+  return true;
 }
 
 /** A paragraph of the corpus, for analysis. */
@@ -226,18 +320,17 @@ export function termTrends(
   groups: string[],
 ): { term: string; cells: Record<string, TrendCell> }[] {
   const words = new Map<string, number>(groups.map((g) => [g, 0]));
-  const tokensByPara = paragraphs.map(tokensOf);
+  const sizes = wordCounts(paragraphs);
   paragraphs.forEach((p, i) => {
     const g = groupOf(p.s);
-    words.set(g, (words.get(g) ?? 0) + tokensByPara[i]!.length);
+    words.set(g, (words.get(g) ?? 0) + sizes[i]!);
   });
   return terms.map((term) => {
-    const pattern = termPattern(term);
     const counts = new Map<string, number>(groups.map((g) => [g, 0]));
-    paragraphs.forEach((p, i) => {
-      const g = groupOf(p.s);
-      counts.set(g, (counts.get(g) ?? 0) + matchTerm(tokensByPara[i]!, pattern).length);
-    });
+    for (const [i, n] of countByParagraph(paragraphs, termPattern(term))) {
+      const g = groupOf(paragraphs[i]!.s);
+      counts.set(g, (counts.get(g) ?? 0) + n);
+    }
     const cells: Record<string, TrendCell> = {};
     for (const g of groups) {
       const count = counts.get(g) ?? 0;

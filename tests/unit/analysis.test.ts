@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   concordance,
+  countByParagraph,
   csvField,
   distinctiveWords,
   kwicCsv,
@@ -118,6 +119,25 @@ describe('termTrends', () => {
       '2030': { count: 0, words: 0, per10k: 0 },
     });
     expect(t[1]!.cells['2023']!.count).toBe(0);
+  });
+});
+
+describe('countByParagraph', () => {
+  const texts = [
+    'The the the cat. Global Compact, global compacts and the Global Compact on Migration.',
+    'Trafficking, traffickers and counter-trafficking; the the.',
+    'Nothing here.',
+  ].map((text) => ({ text }));
+  it.each(['the', 'the the', 'global compact', 'global compact*', 'traffick*', 'the global compact on migration', 'absent', 'cat*'])(
+    'counts "%s" in each paragraph exactly as matchTerm does',
+    (term) => {
+      const pattern = termPattern(term);
+      const expected = new Map(texts.map((p, i) => [i, matchTerm(tokenize(p.text), pattern).length] as const).filter(([, n]) => n > 0));
+      expect(countByParagraph(texts, pattern)).toEqual(expected);
+    },
+  );
+  it('counts overlapping repeats once per non-overlapping match: "the the" in "the the the" is one', () => {
+    expect(countByParagraph(texts, termPattern('the the')).get(0)).toBe(1);
   });
 });
 

@@ -1,0 +1,74 @@
+/**
+ * The fast line reader of statement bodies must give exactly what the full
+ * CommonMark parser gives, or step aside: checked on the five statements, on
+ * bodies the normalizer writes for a synthetic corpus with every artifact, and
+ * on Markdown the normalizer never writes.
+ */
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadContent } from '../../scripts/lib/content.ts';
+import { normalizeSource } from '../../scripts/lib/pipeline.ts';
+import { syntheticCorpus } from '../../scripts/lib/synthetic.ts';
+import { blocksFromMarkdown, parsedBlocks, simpleBlocks } from '../../src/lib/statement-text.ts';
+import { CONTENT, copyContent, removeDir, splitStatement } from '../helpers/content.ts';
+
+const seedBodies = readdirSync(join(CONTENT, 'statements'))
+  .filter((n) => n.endsWith('.md'))
+  .map((n) => [n, splitStatement(readFileSync(join(CONTENT, 'statements', n), 'utf8')).body] as const);
+
+describe('blocksFromMarkdown', () => {
+  it.each(seedBodies)('reads %s with the fast reader, exactly as the CommonMark parser does', (_, body) => {
+    const fast = simpleBlocks(body);
+    expect(fast).not.toBeNull();
+    expect(fast).toEqual(parsedBlocks(body));
+  });
+
+  it('agrees with the CommonMark parser on 150 synthetic statements with hard wraps, lists, headings and escapes', () => {
+    const vocab = ['migration', 'cooperation', '*emphasis*', '[sic]', 'a_b', '<b>', 'AT&T', '1986.', '#tag', 'rights', 'the', 'and'];
+    const themes = [{ id: 'global-compact', terms: ['Global Compact', 'GCM'] }];
+    const dir = copyContent();
+    try {
+      const files = syntheticCorpus({ count: 150, bytes: 1500, speakers: 5, years: [2000, 2020], seed: 11, artifacts: 1 }, vocab, themes);
+      for (const [path, text] of files) {
+        mkdirSync(dirname(join(dir, path)), { recursive: true });
+        writeFileSync(join(dir, path), text);
+      }
+      const { content } = loadContent(dir);
+      let fastCount = 0;
+      for (const s of content.sources) {
+        const body = splitStatement(normalizeSource(s.bytes, s.meta, content.themes, s.file).markdown).body;
+        const fast = simpleBlocks(body);
+        if (fast) fastCount += 1;
+        expect(blocksFromMarkdown(body)).toEqual(parsedBlocks(body));
+        if (fast) expect(fast).toEqual(parsedBlocks(body));
+      }
+      // The fast reader must actually be used, not always step aside.
+      expect(fastCount).toBeGreaterThan(0);
+    } finally {
+      removeDir(dir);
+    }
+  });
+
+  it.each([
+    ['emphasis', 'Some *emphasis* here. {#p-1}\n'],
+    ['a nested list', '- 1. nested {#p-1}\n'],
+    ['a lazy continuation', '- item {#p-1}\ncontinued\n'],
+    ['an indented line', '    code {#p-1}\n'],
+    ['a named entity', 'Fish &amp; chips. {#p-1}\n'],
+    ['a link', 'See [here](http://x.org). {#p-1}\n'],
+    ['two lists with different markers', '- a {#p-1}\n* b {#p-2}\n\n1. c {#p-3}\n1) d {#p-4}\n'],
+    ['a loose list and a paragraph after it', '3. a {#p-1}\n\n4. b {#p-2}\n\nAfter. {#p-3}\n'],
+    ['escapes and numeric references', '1986\\. Was \\*not\\* emphasis &#x20;and &#169; here. {#p-1}\n'],
+    ['a heading', '## II. A heading {#p-1}\n\nText. {#p-2}\n'],
+  ])('gives what the CommonMark parser gives for %s (the same blocks, or the same refusal)', (_, body) => {
+    const outcome = (read: (b: string) => unknown) => {
+      try {
+        return read(body);
+      } catch (err) {
+        return `throws: ${(err as Error).message}`;
+      }
+    };
+    expect(outcome(blocksFromMarkdown)).toEqual(outcome(parsedBlocks));
+  });
+});
