@@ -19,6 +19,19 @@ export interface SourceEntry {
   bytes: Uint8Array;
   /** Validated metadata. */
   meta: StatementMeta;
+  /** The cache key of this source and its metadata (see `LoadCache`), when loaded with a cache. */
+  key?: string;
+}
+
+/**
+ * Lets `loadContent` skip parsing a metadata file whose source and text are
+ * unchanged since a run that validated them: `keyOf` hashes them, `metaFor`
+ * gives the metadata that run validated for that key, if any. Checks across
+ * files (hashes, speakers, themes, duplicate ids) still run on it.
+ */
+export interface LoadCache {
+  keyOf(bytes: Uint8Array, metaText: string): string;
+  metaFor(file: string, key: string): StatementMeta | undefined;
 }
 
 /** Everything the normalizer needs, validated. */
@@ -100,7 +113,7 @@ function readYamlList<T>(path: string, file: string, schema: z.ZodType<T>, probl
  * `sources/*.yaml` beside it, `speakers.yaml` and `themes.yaml`. Checks the
  * SHA-256 of each source, references to speakers and themes, and duplicate ids.
  */
-export function loadContent(contentDir: string): { content: Content; problems: Problem[] } {
+export function loadContent(contentDir: string, cache?: LoadCache): { content: Content; problems: Problem[] } {
   const problems: Problem[] = [];
   const speakers = readYamlList(join(contentDir, 'speakers.yaml'), 'speakers.yaml', speakerSchema, problems);
   const themes = readYamlList(join(contentDir, 'themes.yaml'), 'themes.yaml', themeSchema, problems);
@@ -138,15 +151,20 @@ export function loadContent(contentDir: string): { content: Content; problems: P
       continue;
     }
     const bytes = readFileSync(join(sourcesDir, t));
-    const parsed = parseYaml(readFileSync(join(sourcesDir, metaName), 'utf8'), metaFile);
-    problems.push(...parsed.problems);
-    if (parsed.problems.length > 0) continue;
-    const r = statementMetaInput.safeParse(parsed.value);
-    if (!r.success) {
-      problems.push(...zodProblems(r.error, metaFile));
-      continue;
+    const metaText = readFileSync(join(sourcesDir, metaName), 'utf8');
+    const key = cache?.keyOf(bytes, metaText);
+    let meta = key === undefined ? undefined : cache?.metaFor(file, key);
+    if (!meta) {
+      const parsed = parseYaml(metaText, metaFile);
+      problems.push(...parsed.problems);
+      if (parsed.problems.length > 0) continue;
+      const r = statementMetaInput.safeParse(parsed.value);
+      if (!r.success) {
+        problems.push(...zodProblems(r.error, metaFile));
+        continue;
+      }
+      meta = r.data;
     }
-    const meta = r.data;
     if (meta.source.file !== t) {
       problems.push({ file: metaFile, where: 'source.file', message: `is "${meta.source.file}" but the source beside it is "${t}"` });
     }
@@ -176,7 +194,7 @@ export function loadContent(contentDir: string): { content: Content; problems: P
       problems.push({ file: metaFile, where: 'id', message: `duplicate id "${meta.id}" (also in ${other})` });
     }
     ids.set(meta.id, metaFile);
-    sources.push({ file, bytes, meta });
+    sources.push({ file, bytes, meta, ...(key === undefined ? {} : { key }) });
   }
   return { content: { sources, speakers, themes }, problems };
 }

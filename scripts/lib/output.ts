@@ -2,15 +2,18 @@
  * Writing the statements folder all at once, or not at all, and checking
  * whether it is up to date.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+
+/** A file's content, or an existing file to take it from (hard-linked: unchanged files are not rewritten). */
+export type FileContent = string | { from: string };
 
 /**
  * Writes `files` (name → content) as the whole of `dir`: first into a fresh
  * temporary folder beside it, then swapped in by renames, so a failure midway
  * leaves the old folder as it was.
  */
-export function writeFolderAtomically(dir: string, files: Map<string, string>): void {
+export function writeFolderAtomically(dir: string, files: Map<string, FileContent>): void {
   const parent = dirname(dir);
   const base = dir.slice(parent.length + 1);
   const stamp = `${process.pid}-${Date.now().toString(36)}`;
@@ -19,7 +22,14 @@ export function writeFolderAtomically(dir: string, files: Map<string, string>): 
   mkdirSync(tmp, { recursive: true });
   try {
     for (const [name, content] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      writeFileSync(join(tmp, name), content);
+      if (typeof content === 'string') writeFileSync(join(tmp, name), content);
+      else {
+        try {
+          linkSync(content.from, join(tmp, name));
+        } catch {
+          copyFileSync(content.from, join(tmp, name));
+        }
+      }
     }
     if (existsSync(dir)) renameSync(dir, old);
     renameSync(tmp, dir);

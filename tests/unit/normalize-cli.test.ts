@@ -377,6 +377,51 @@ describe('writing', () => {
     withSentinel(dir);
     expect(runNormalize(dir).status).toBe(0);
     expect(existsSync(join(dir, 'statements', 'sentinel.md'))).toBe(false);
-    expect(readdirSync(dir).filter((n) => n.startsWith('.'))).toEqual([]);
+    // Only the normalizer's cache is left beside the content.
+    expect(readdirSync(dir).filter((n) => n.startsWith('.'))).toEqual(['.normalize-cache.json']);
+  });
+});
+
+describe('the cache of unchanged sources', () => {
+  const unchanged = (stdout: string) => Number(/; (\d+) unchanged since the last run\)/u.exec(stdout)?.[1]);
+
+  it('reuses every unchanged statement on a second run and writes exactly the same files', () => {
+    const dir = fresh();
+    const first = runNormalize(dir);
+    expect(unchanged(first.stdout)).toBe(0);
+    const before = readStatements(dir);
+    const second = runNormalize(dir);
+    expect(second.status).toBe(0);
+    expect(unchanged(second.stdout)).toBe(5);
+    expect(readStatements(dir)).toEqual(before);
+  });
+
+  it('normalizes again only the statement whose metadata changed, and the change shows', () => {
+    const dir = fresh();
+    runNormalize(dir);
+    editMeta(dir, `${W}.yaml`, /^title: .*$/mu, 'title: A changed title');
+    const r = runNormalize(dir);
+    expect(r.status).toBe(0);
+    expect(unchanged(r.stdout)).toBe(4);
+    expect(readStatements(dir).get(`2012-11-28-wu-haitao-iom-council.md`)).toContain('\ntitle: A changed title\n');
+  });
+
+  it('writes again an output file edited by hand, and everything after a change to themes.yaml', () => {
+    const dir = fresh();
+    runNormalize(dir);
+    const file = join(dir, 'statements', '2012-11-28-wu-haitao-iom-council.md');
+    const good = readFileSync(file, 'utf8');
+    writeFileSync(file, `${good}Tampered.\n`);
+    const r = runNormalize(dir);
+    expect(unchanged(r.stdout)).toBe(4);
+    expect(readFileSync(file, 'utf8')).toBe(good);
+    writeFileSync(join(dir, 'themes.yaml'), `${readFileSync(join(dir, 'themes.yaml'), 'utf8')}\n`);
+    expect(unchanged(runNormalize(dir).stdout)).toBe(0);
+  });
+
+  it('is neither read nor written with --no-cache', () => {
+    const dir = fresh();
+    runNormalize(dir);
+    expect(unchanged(runNormalize(dir, '--no-cache').stdout)).toBe(0);
   });
 });
