@@ -237,3 +237,93 @@ export function hasFilters(state: SearchState): boolean {
 export function highlightTerms(p: ParsedQuery): string[] {
   return [...new Set([...p.phrases, ...p.terms])];
 }
+
+/**
+ * The quoted queries that narrow Pagefind's matches for a query with phrases
+ * inside a longer query: Pagefind is asked each phrase alone (where it does
+ * match the phrase, on word stems) and only statements found by every one of
+ * them are kept. Empty when `pagefindQuery` already asks for the lone phrase.
+ * @example phraseQueries(parseQuery('"Global Compact" cooperation')) // => ['"Global Compact"']
+ * @example phraseQueries(parseQuery('"Global Compact"')) // => []
+ */
+export function phraseQueries(p: ParsedQuery): string[] {
+  if (p.phrases.length === 1 && p.terms.length === 0) return [];
+  return [...new Set(p.phrases)].map((phrase) => `"${phrase}"`);
+}
+
+/** Counts per value of one facet, as Pagefind returns them (`filters.speaker`). */
+export type ValueCounts = Record<string, number>;
+
+/**
+ * An upper bound on how many statements per facet value a search finds, from
+ * Pagefind's counts alone: for each run (one alias name), the smallest count
+ * among the searches whose results were intersected; across runs, their sum
+ * (a statement found under two names counts twice); never more than `total`,
+ * the number of statements found in all.
+ * @example upperBoundCounts([[{ a: 5, b: 2 }, { a: 3, b: 4 }], [{ a: 1, b: 0 }]], 5) // => { a: 4, b: 2 }
+ */
+export function upperBoundCounts(runs: ValueCounts[][], total: number): ValueCounts {
+  const out: ValueCounts = {};
+  for (const searches of runs) {
+    const values = new Set(searches.flatMap((s) => Object.keys(s)));
+    for (const v of values) out[v] = (out[v] ?? 0) + Math.min(...searches.map((s) => s[v] ?? 0));
+  }
+  for (const v of Object.keys(out)) out[v] = Math.min(out[v]!, total);
+  return out;
+}
+
+/** Statements shown at first, and added by each "Show more results". */
+export const RESULTS_PER_PAGE = 10;
+
+/** What the search page knows when it words its status line. */
+export interface StatusFacts {
+  /** The query as typed. */
+  q: string;
+  /** Whether any filter is selected. */
+  filtered: boolean;
+  /** Statements Pagefind found (merged over alias names, narrowed by phrases on word stems). */
+  found: number;
+  /** Statements checked so far (their text loaded). */
+  checked: number;
+  /** Checked statements that passed (contain the phrases as written; all of them when nothing needs checking). */
+  passed: number;
+  /** Paragraph hits of those, when every statement found has been checked; otherwise null. */
+  paragraphs: number | null;
+  /** Statements on screen. */
+  shown: number;
+  /** What is checked against the text: `null` when nothing is (plain words, Pagefind's match is the answer). */
+  check: 'phrase' | 'phrases' | 'names' | null;
+}
+
+const count = (n: number): string => n.toLocaleString('en-US');
+
+/**
+ * The status line of the search page. It gives an exact count only for what
+ * was counted: Pagefind's count when nothing needs checking, the statements
+ * that passed once every one has been checked, and otherwise Pagefind's count
+ * said to be one ("About …, matching word stems") with how many of those
+ * checked so far pass.
+ * @example searchStatus({ q: '"Global Compact"', filtered: false, found: 2, checked: 2, passed: 2, paragraphs: 2, shown: 2, check: 'phrase' })
+ * // => '2 statements, 2 paragraphs for "Global Compact".'
+ * @example searchStatus({ q: 'migration', filtered: false, found: 1234, checked: 10, passed: 10, paragraphs: null, shown: 10, check: null })
+ * // => '1,234 statements for “migration”. Showing 10.'
+ */
+export function searchStatus(f: StatusFacts): string {
+  const what = !f.q ? '' : /["“”]/u.test(f.q) ? ` for ${f.q}` : ` for “${f.q}”`;
+  const allChecked = f.check === null || f.checked >= f.found;
+  const total = f.check === null ? f.found : f.passed;
+  if (allChecked && total === 0) return `No statements match${what}${f.filtered ? ' with these filters' : ''}.`;
+  const filtered = f.filtered ? ', filtered' : '';
+  if (allChecked) {
+    const s = total === 1 ? 'statement' : 'statements';
+    const p = f.q && f.paragraphs !== null ? `, ${count(f.paragraphs)} paragraph${f.paragraphs === 1 ? '' : 's'}` : '';
+    const showing = f.shown < total ? ` Showing ${count(f.shown)}.` : f.shown > RESULTS_PER_PAGE ? ` Showing all ${count(f.shown)}.` : '';
+    return `${count(total)} ${s}${p}${what}${filtered}.${showing}`;
+  }
+  const exactly = f.check === 'names' ? 'one of the names exactly' : f.check === 'phrases' ? 'the exact phrases' : 'the exact phrase';
+  const s = f.found === 1 ? 'statement' : 'statements';
+  return (
+    `About ${count(f.found)} ${s}${what} (Pagefind's count, matching word stems)${filtered}; ` +
+    `showing those with ${exactly}: ${count(f.passed)} of the first ${count(f.checked)} checked.`
+  );
+}

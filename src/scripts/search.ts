@@ -4,6 +4,14 @@
  * finds pages; this script checks quoted phrases against each paragraph's
  * text, expands aliases, and groups paragraph hits by statement. Nothing from
  * the index is ever parsed as HTML, and nothing is downloaded before a search.
+ *
+ * What a search downloads stays small however many statements match: the
+ * statement count and the facet counts come from Pagefind's search response
+ * (result ids and its filter counts), and a statement's text (its fragment) is
+ * loaded only to show it, a page of results at a time. Only when Pagefind
+ * finds few statements (`EXACT_LIMIT`) are all of them loaded, so that every
+ * count is exact after the phrase check; above that the page says which
+ * counts are Pagefind's.
  */
 import {
   type AliasGroup,
@@ -19,8 +27,13 @@ import {
   paramsFromState,
   parseQuery,
   type ParsedQuery,
+  phraseQueries,
+  RESULTS_PER_PAGE,
   type SearchState,
+  searchStatus,
   stateFromParams,
+  upperBoundCounts,
+  type ValueCounts,
 } from '../lib/query.ts';
 import { el } from './dom.ts';
 
@@ -48,13 +61,37 @@ interface PagefindResult {
   score: number;
   data(): Promise<PagefindData>;
 }
+type PagefindFilters = Record<string, { any: string[] }>;
+type PagefindSort = Record<string, 'asc' | 'desc'>;
+interface PagefindResponse {
+  results: PagefindResult[];
+  /** Per facet and value: how many of `results` have it. Empty until `filters()` has loaded the filter index. */
+  filters: Record<string, ValueCounts>;
+}
 interface Pagefind {
-  search(
-    query: string | null,
-    options?: { filters?: Record<string, { any: string[] }>; sort?: Record<string, 'asc' | 'desc'> },
-  ): Promise<{ results: PagefindResult[] }>;
+  search(query: string | null, options?: { filters?: PagefindFilters; sort?: PagefindSort }): Promise<PagefindResponse>;
+  /** Loads the whole filter index; after it, every search also returns filter counts. */
+  filters(): Promise<Record<string, ValueCounts>>;
 }
 
+/**
+ * Up to this many statements found by Pagefind, all of them are loaded and
+ * checked, and every count (statements, paragraphs, facets) is exact, as on a
+ * small site. By bytes: a statement's fragment is ~3.5 kB compressed for a
+ * statement of 6 kB (2–3.5 kB for the real ones), so this mode loads at most
+ * ~70 kB of fragments: the first page that paging loads anyway (~35 kB) plus
+ * as much again, and it needs no filter index (Pagefind's facet counts need
+ * the whole of it: ~160 kB at 10,000 statements). A larger limit would make
+ * exactness cost more than the page itself.
+ */
+const EXACT_LIMIT = 20;
+/**
+ * When phrases are checked page by page, the first page or one "Show more"
+ * loads at most this many fragments (~100 kB) looking for statements that
+ * pass; if fewer than a page pass, it shows those and "Show more" goes on. It
+ * bounds what a phrase that few of Pagefind's word-stem matches contain costs.
+ */
+const MAX_CHECKS_PER_LOAD = 3 * RESULTS_PER_PAGE;
 /** Paragraph hits shown per statement before "and N more". */
 const HITS_PER_STATEMENT = 5;
 /** Words of context around a phrase in an excerpt. */
@@ -68,14 +105,11 @@ function loadPagefind(): Promise<Pagefind> {
   return pagefind;
 }
 
-const dataCache = new Map<string, Promise<PagefindData>>();
-function dataOf(r: PagefindResult): Promise<PagefindData> {
-  let d = dataCache.get(r.id);
-  if (!d) {
-    d = r.data();
-    dataCache.set(r.id, d);
-  }
-  return d;
+let filterIndex: Promise<unknown> | undefined;
+/** Pagefind's filter index: needed for its filter counts, loaded once and only when they are. */
+function loadFilterIndex(pf: Pagefind): Promise<unknown> {
+  filterIndex ??= pf.filters();
+  return filterIndex;
 }
 
 /** A paragraph that matched. */
@@ -144,10 +178,10 @@ function paragraphsOf(d: PagefindData): PagefindAnchor[] {
 }
 
 /**
- * Turns one Pagefind result into a statement hit for the parsed query, or null
- * when a quoted phrase does not occur in it (Pagefind only saw the words).
+ * Turns one loaded statement into a hit for a parsed query, or null when a
+ * quoted phrase does not occur in it (Pagefind only saw the word stems).
  */
-function toHit(r: PagefindResult, d: PagefindData, q: ParsedQuery, names: string[]): StatementHit | null {
+function toHit(score: number, d: PagefindData, q: ParsedQuery, names: string[]): StatementHit | null {
   const paras = paragraphsOf(d);
   if (q.phrases.length > 0) {
     const everyPhrase = q.phrases.every((p) => paras.some((a) => containsPhrase(a.text, p)) || containsPhrase(d.meta['title'] ?? '', p));
@@ -155,62 +189,222 @@ function toHit(r: PagefindResult, d: PagefindData, q: ParsedQuery, names: string
     const hits = paras
       .filter((a) => q.phrases.some((p) => containsPhrase(a.text, p)))
       .map((a) => ({ id: a.id, pieces: piecesAround(a.text, q.phrases, q.terms) }));
-    return { url: d.url, score: r.score, data: d, paragraphs: hits, names };
+    return { url: d.url, score, data: d, paragraphs: hits, names };
   }
   const hits = d.sub_results
     .map((s) => ({ id: /#(p-\d+)$/u.exec(s.url)?.[1], excerpt: s.excerpt }))
     .filter((s): s is { id: string; excerpt: string } => s.id !== undefined)
     .map((s) => ({ id: s.id, pieces: piecesFromPagefind(s.excerpt) }));
-  return { url: d.url, score: r.score, data: d, paragraphs: hits, names };
+  return { url: d.url, score, data: d, paragraphs: hits, names };
 }
 
-function pagefindFilters(filters: Record<Facet, string[]>): Record<string, { any: string[] }> {
+function pagefindFilters(filters: Record<Facet, string[]>): PagefindFilters {
   return Object.fromEntries(FACET_KEYS.filter((k) => filters[k].length > 0).map((k) => [k, { any: filters[k] }]));
 }
 
-/** Runs the search for a state: every alias variant, phrases checked, merged by statement. */
-async function searchHits(state: SearchState, filters: Record<Facet, string[]>): Promise<StatementHit[]> {
-  const pf = await loadPagefind();
-  const parsed = parseQuery(state.q);
-  const variants = parsed.phrases.length === 0 ? expandAliases(parsed, config.aliases) : [];
-  const runs = variants.length > 0 ? variants.map((v) => ({ q: v.query, name: v.name })) : [{ q: parsed, name: null }];
-  const sort = state.sort === 'relevance' ? undefined : { date: state.sort === 'newest' ? ('desc' as const) : ('asc' as const) };
-  const byUrl = new Map<string, StatementHit>();
-  for (const run of runs) {
-    const query = pagefindQuery(run.q);
-    const res = await pf.search(query, { filters: pagefindFilters(filters), ...(sort ? { sort } : {}) });
-    const datas = await Promise.all(res.results.map((r) => dataOf(r)));
-    res.results.forEach((r, i) => {
-      const hit = toHit(r, datas[i]!, run.q, run.name ? [run.name] : []);
-      if (!hit) return;
-      const seen = byUrl.get(hit.url);
-      if (!seen) {
-        byUrl.set(hit.url, hit);
-        return;
-      }
-      seen.score = Math.max(seen.score, hit.score);
-      for (const n of hit.names) if (!seen.names.includes(n)) seen.names.push(n);
-      for (const p of hit.paragraphs) if (!seen.paragraphs.some((x) => x.id === p.id)) seen.paragraphs.push(p);
-    });
-  }
-  const hits = [...byUrl.values()];
-  for (const h of hits) h.paragraphs.sort((a, b) => Number(a.id.slice(2)) - Number(b.id.slice(2)));
-  if (state.sort === 'relevance') hits.sort((a, b) => b.score - a.score);
-  else {
-    const date = (h: StatementHit) => h.data.meta['sortdate'] ?? '';
-    hits.sort((a, b) => (state.sort === 'newest' ? date(b).localeCompare(date(a)) : date(a).localeCompare(date(b))));
-  }
-  return hits;
+/** One query Pagefind is asked: the query as typed, or one alias name in its place. */
+interface Run {
+  q: ParsedQuery;
+  /** The alias name searched for, or null. */
+  name: string | null;
 }
 
-/** Facet counts: for each facet, over the results of the search without that facet's own selection. */
-async function facetCounts(state: SearchState, hits: StatementHit[]): Promise<Map<string, number>> {
-  const counts = new Map<string, number>();
-  for (const facet of FACET_KEYS) {
-    const base = state.filters[facet].length === 0 ? hits : await searchHits(state, { ...state.filters, [facet]: [] });
-    for (const h of base) for (const v of h.data.filters[facet] ?? []) counts.set(`${facet}:${v}`, (counts.get(`${facet}:${v}`) ?? 0) + 1);
+/** A statement Pagefind found, not yet loaded: its id, best score, and each run that found it. */
+interface Candidate {
+  id: string;
+  score: number;
+  found: { run: Run; result: PagefindResult }[];
+}
+
+/** What Pagefind found for a search, before anything is loaded. */
+interface Found {
+  /** In the order to show. */
+  candidates: Candidate[];
+  /** Per run, the Pagefind responses whose results were intersected (with their filter counts if loaded). */
+  responses: PagefindResponse[][];
+}
+
+/** Facet counts: per `facet:value`, and whether they are exact or an upper bound. */
+interface FacetCounts {
+  counts: Map<string, number>;
+  /** Facets whose counts are upper bounds (Pagefind's counts before the phrase check). */
+  atMost: Set<Facet>;
+}
+
+/**
+ * One search on the page: what Pagefind found, the statements loaded and
+ * checked so far, and how many are on screen. "Show more" continues it.
+ */
+class Session {
+  readonly state: SearchState;
+  readonly pf: Pagefind;
+  readonly parsed: ParsedQuery;
+  readonly runs: Run[];
+  /** Whether statements must be loaded and checked against phrases (or alias names). */
+  readonly check: 'phrase' | 'phrases' | 'names' | null;
+  /** Responses already asked of Pagefind in this session, by query, filters and order. */
+  private readonly responses = new Map<string, { withCounts: boolean; response: Promise<PagefindResponse> }>();
+  /** Statements loaded in this session, by id (Pagefind keeps the fragment; this keeps this query's excerpts). */
+  private readonly loaded = new Map<string, Promise<PagefindData>>();
+  found: Found = { candidates: [], responses: [] };
+  /** Statements that passed, in order; the first `shown` are on screen. */
+  readonly passed: StatementHit[] = [];
+  /** Candidates checked so far (from the start of the list). */
+  checked = 0;
+  shown = 0;
+
+  constructor(state: SearchState, pf: Pagefind, aliases: AliasGroup[]) {
+    this.state = state;
+    this.pf = pf;
+    this.parsed = parseQuery(state.q);
+    const variants = this.parsed.phrases.length === 0 ? expandAliases(this.parsed, aliases) : [];
+    this.runs = variants.length > 0 ? variants.map((v) => ({ q: v.query, name: v.name })) : [{ q: this.parsed, name: null }];
+    this.check =
+      variants.length > 0 ? 'names' : this.parsed.phrases.length > 1 ? 'phrases' : this.parsed.phrases.length === 1 ? 'phrase' : null;
   }
-  return counts;
+
+  get sort(): PagefindSort | undefined {
+    return this.state.sort === 'relevance' ? undefined : { date: this.state.sort === 'newest' ? 'desc' : 'asc' };
+  }
+
+  /** Every candidate checked, so the statements that passed are all there are. */
+  get complete(): boolean {
+    return this.checked >= this.found.candidates.length;
+  }
+
+  /** Asks Pagefind (no fragment is loaded); with `withCounts`, after loading the filter index so that counts come back. */
+  private async ask(
+    query: string | null,
+    filters: PagefindFilters,
+    sort: PagefindSort | undefined,
+    withCounts: boolean,
+  ): Promise<PagefindResponse> {
+    const key = JSON.stringify([query, filters, sort ?? null]);
+    const seen = this.responses.get(key);
+    if (seen && (seen.withCounts || !withCounts)) return seen.response;
+    const response = (async () => {
+      if (withCounts) await loadFilterIndex(this.pf);
+      return this.pf.search(query, { filters, ...(sort ? { sort } : {}) });
+    })();
+    this.responses.set(key, { withCounts, response });
+    return response;
+  }
+
+  /**
+   * What Pagefind finds for every run under these filters, merged by statement:
+   * a query with phrases inside longer text keeps only the statements that
+   * Pagefind also finds for each phrase alone.
+   */
+  async find(filters: Record<Facet, string[]>, withCounts: boolean): Promise<Found> {
+    const pfFilters = pagefindFilters(filters);
+    const sort = this.sort;
+    const perRun = await Promise.all(
+      this.runs.map(async (run) => {
+        const main = await this.ask(pagefindQuery(run.q), pfFilters, sort, withCounts);
+        const narrowing = await Promise.all(phraseQueries(run.q).map((p) => this.ask(p, pfFilters, undefined, withCounts)));
+        const keep = narrowing.map((r) => new Set(r.results.map((x) => x.id)));
+        return { run, results: main.results.filter((r) => keep.every((ids) => ids.has(r.id))), responses: [main, ...narrowing] };
+      }),
+    );
+    const byId = new Map<string, Candidate>();
+    for (const { run, results } of perRun) {
+      for (const result of results) {
+        const c = byId.get(result.id);
+        if (c) {
+          c.score = Math.max(c.score, result.score);
+          c.found.push({ run, result });
+        } else byId.set(result.id, { id: result.id, score: result.score, found: [{ run, result }] });
+      }
+    }
+    const candidates = [...byId.values()];
+    // One run keeps Pagefind's order; several are merged by best score, or by the date order of all statements.
+    if (perRun.length > 1) {
+      if (!sort) candidates.sort((a, b) => b.score - a.score);
+      else {
+        const all = await this.ask(null, {}, sort, false);
+        const rank = new Map(all.results.map((r, i) => [r.id, i]));
+        candidates.sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
+      }
+    }
+    return { candidates, responses: perRun.map((r) => r.responses) };
+  }
+
+  /** Loads one candidate and checks it against every run that found it: its hit, or null. */
+  private async hitOf(c: Candidate): Promise<StatementHit | null> {
+    let d = this.loaded.get(c.id);
+    if (!d) {
+      // Pagefind hands out one object per statement and rewrites its excerpts on every call: keep a copy.
+      d = c.found[0]!.result.data().then((x) => ({ ...x, sub_results: [...x.sub_results] }));
+      this.loaded.set(c.id, d);
+    }
+    const data = await d;
+    let hit: StatementHit | null = null;
+    for (const { run } of c.found) {
+      const h = toHit(c.score, data, run.q, run.name ? [run.name] : []);
+      if (!h) continue;
+      if (!hit) {
+        hit = h;
+        continue;
+      }
+      for (const n of h.names) if (!hit.names.includes(n)) hit.names.push(n);
+      for (const p of h.paragraphs) if (!hit.paragraphs.some((x) => x.id === p.id)) hit.paragraphs.push(p);
+    }
+    hit?.paragraphs.sort((a, b) => Number(a.id.slice(2)) - Number(b.id.slice(2)));
+    return hit;
+  }
+
+  /** Loads and checks candidates of a list, all at once. */
+  checkAll(candidates: Candidate[]): Promise<(StatementHit | null)[]> {
+    return Promise.all(candidates.map((c) => this.hitOf(c)));
+  }
+
+  /**
+   * Loads and checks further candidates until `target` statements have passed,
+   * the candidates run out, or `limit` have been loaded by this call. Never
+   * loads more than the statements still needed at each step.
+   */
+  async fill(target: number, limit: number): Promise<void> {
+    let loaded = 0;
+    while (this.passed.length < target && !this.complete && loaded < limit) {
+      const n = Math.min(target - this.passed.length, limit - loaded);
+      const batch = this.found.candidates.slice(this.checked, this.checked + n);
+      this.checked += batch.length;
+      loaded += batch.length;
+      for (const hit of await this.checkAll(batch)) if (hit) this.passed.push(hit);
+    }
+  }
+
+  /** Facet counts for the search: for each facet, over what the search finds without that facet's own selection. */
+  async facetCounts(): Promise<FacetCounts> {
+    const out: FacetCounts = { counts: new Map(), atMost: new Set() };
+    const add = (facet: Facet, values: ValueCounts) => {
+      for (const [v, n] of Object.entries(values)) out.counts.set(`${facet}:${v}`, n);
+    };
+    await Promise.all(
+      FACET_KEYS.map(async (facet) => {
+        const own = this.state.filters[facet].length > 0;
+        const filters = own ? { ...this.state.filters, [facet]: [] } : this.state.filters;
+        let found = own ? await this.find(filters, false) : this.found;
+        if (found.candidates.length <= EXACT_LIMIT) {
+          // Few enough to load: count the statements that pass, from their own filter values.
+          const values: ValueCounts = {};
+          for (const hit of await this.checkAll(found.candidates)) {
+            for (const v of hit?.data.filters[facet] ?? []) values[v] = (values[v] ?? 0) + 1;
+          }
+          add(facet, values);
+          return;
+        }
+        found = await this.find(filters, true);
+        const perRun = found.responses.map((rs) => rs.map((r) => r.filters[facet] ?? {}));
+        if (this.check === null) add(facet, perRun[0]![0]!);
+        else {
+          add(facet, upperBoundCounts(perRun, found.candidates.length));
+          out.atMost.add(facet);
+        }
+      }),
+    );
+    return out;
+  }
 }
 
 interface Config {
@@ -263,10 +457,17 @@ export function runSearchPage(): void {
   const list = document.getElementById('search-results');
   const controls = document.getElementById('search-controls');
   const browse = document.getElementById('search-browse');
+  const moreBox = document.getElementById('search-more');
+  const more = document.getElementById('search-more-button') as HTMLButtonElement | null;
+  const countsNote = document.getElementById('search-counts-note');
   const configEl = document.getElementById('search-config');
-  if (!form || !input || !sortSelect || !status || !list || !controls || !browse || !configEl) return;
+  if (!form || !input || !sortSelect || !status || !list || !controls || !browse || !moreBox || !more || !countsNote || !configEl) return;
   config = JSON.parse(configEl.textContent ?? '{}') as Config;
+  /** Each search has a number; an older one that finishes late draws nothing. */
   let generation = 0;
+  /** The search on screen, which "Show more" continues. */
+  let current: Session | null = null;
+  let loadingMore = false;
 
   const readForm = (): SearchState => stateFromParams(new URLSearchParams(new FormData(form) as unknown as Record<string, string>));
   const writeForm = (state: SearchState) => {
@@ -277,51 +478,122 @@ export function runSearchPage(): void {
     }
   };
 
+  const typedName = (s: Session): string | null =>
+    s.parsed.phrases.length === 0 ? (expandAliases(s.parsed, config.aliases)[0]?.typed ?? null) : null;
+
+  const writeStatus = (s: Session) => {
+    const complete = s.complete;
+    status.textContent = searchStatus({
+      q: s.state.q,
+      filtered: hasFilters(s.state),
+      found: s.found.candidates.length,
+      checked: s.check === null ? s.shown : s.checked,
+      passed: s.passed.length,
+      paragraphs: complete ? s.passed.reduce((n, h) => n + h.paragraphs.length, 0) : null,
+      shown: s.shown,
+      check: s.check,
+    });
+    moreBox.hidden = s.shown >= s.passed.length && complete;
+  };
+
+  const drawCounts = (s: Session, fc: FacetCounts) => {
+    for (const c of controls.querySelectorAll<HTMLElement>('.count')) {
+      const key = c.dataset['countFor'] ?? '';
+      const n = fc.counts.get(key) ?? 0;
+      const facet = key.split(':')[0] as Facet;
+      c.textContent = fc.atMost.has(facet) && n > 0 ? `(up to ${n.toLocaleString('en-US')})` : `(${n.toLocaleString('en-US')})`;
+      c.closest('li')?.classList.toggle('empty', n === 0);
+    }
+    countsNote.hidden = fc.atMost.size === 0;
+    countsNote.textContent =
+      s.runs.length > 1
+        ? "“Up to”: Pagefind's counts for each name, matching word stems, added up (a statement found under two names counts twice), before the check for the exact names."
+        : "“Up to”: Pagefind's count, matching word stems, before the check for the exact phrase.";
+  };
+
   const show = async (state: SearchState, browseAll = false) => {
     const mine = ++generation;
+    current = null;
     document.title = state.q ? `“${state.q}” · Search · Migration Statements` : 'Search · Migration Statements';
+    moreBox.hidden = true;
+    controls.removeAttribute('aria-busy');
     if (!state.q && !hasFilters(state) && !browseAll) {
       list.replaceChildren();
       status.textContent = 'Type words or a "quoted phrase", or browse all statements.';
       browse.hidden = false;
       for (const c of controls.querySelectorAll('.count')) c.textContent = '';
+      countsNote.hidden = true;
       controls.hidden = false;
       return;
     }
     browse.hidden = true;
     status.textContent = 'Searching…';
     try {
-      const hits = await searchHits(state, state.filters);
-      const counts = await facetCounts(state, hits);
+      const s = new Session(state, await loadPagefind(), config.aliases);
+      s.found = await s.find(state.filters, false);
+      const exact = s.found.candidates.length <= EXACT_LIMIT;
+      await s.fill(exact ? s.found.candidates.length : RESULTS_PER_PAGE, exact ? Infinity : MAX_CHECKS_PER_LOAD);
+      // Exact: facets are counted from the statements just loaded. Otherwise from Pagefind, once the results are on screen.
+      const counts = exact ? await s.facetCounts() : null;
       if (mine !== generation) return;
-      const parsed = parseQuery(state.q);
-      const typed = parsed.phrases.length === 0 ? (expandAliases(parsed, config.aliases)[0]?.typed ?? null) : null;
-      list.replaceChildren(...hits.map((h) => renderHit(h, parsed, typed)));
+      current = s;
+      const typed = typedName(s);
+      s.shown = Math.min(RESULTS_PER_PAGE, s.passed.length);
+      list.replaceChildren(...s.passed.slice(0, s.shown).map((h) => renderHit(h, s.parsed, typed)));
       // Shown with the first results, not before: appearing below them moves nothing.
       controls.hidden = false;
-      for (const c of controls.querySelectorAll<HTMLElement>('.count')) {
-        const n = counts.get(c.dataset['countFor'] ?? '') ?? 0;
-        c.textContent = `(${n})`;
-        c.closest('li')?.classList.toggle('empty', n === 0);
+      if (counts) drawCounts(s, counts);
+      else {
+        for (const c of controls.querySelectorAll('.count')) c.textContent = '';
+        countsNote.hidden = true;
+        controls.setAttribute('aria-busy', 'true');
       }
-      const paragraphs = hits.reduce((s, h) => s + h.paragraphs.length, 0);
-      const what = !state.q ? '' : /["“”]/u.test(state.q) ? ` for ${state.q}` : ` for “${state.q}”`;
-      if (hits.length === 0) {
-        status.textContent = `No statements match${what}${hasFilters(state) ? ' with these filters' : ''}.`;
-        if (hasFilters(state)) {
-          const retry = el('button', { type: 'button', className: 'button secondary' }, 'Search without filters');
-          retry.addEventListener('click', () =>
-            go({ ...state, filters: { speaker: [], year: [], theme: [], type: [], behalf: [] } }, 'push'),
-          );
-          list.replaceChildren(el('li', {}, retry));
-        }
-      } else {
-        const s = hits.length === 1 ? 'statement' : 'statements';
-        const p = state.q ? `, ${paragraphs} paragraph${paragraphs === 1 ? '' : 's'}` : '';
-        status.textContent = `${hits.length} ${s}${p}${what}${hasFilters(state) ? ', filtered' : ''}.`;
+      writeStatus(s);
+      if (s.passed.length === 0 && s.complete && hasFilters(state)) {
+        const retry = el('button', { type: 'button', className: 'button secondary' }, 'Search without filters');
+        retry.addEventListener('click', () =>
+          go({ ...state, filters: { speaker: [], year: [], theme: [], type: [], behalf: [] } }, 'push'),
+        );
+        list.replaceChildren(el('li', {}, retry));
+      }
+      if (!counts) {
+        const later = await s.facetCounts();
+        if (mine !== generation) return;
+        drawCounts(s, later);
+        controls.removeAttribute('aria-busy');
       }
     } catch {
-      if (mine === generation) status.textContent = 'Search could not load. Browse the statements by speaker, year or theme instead.';
+      if (mine === generation) {
+        status.textContent = 'Search could not load. Browse the statements by speaker, year or theme instead.';
+        controls.removeAttribute('aria-busy');
+      }
+    }
+  };
+
+  const showMore = async () => {
+    const s = current;
+    if (!s || loadingMore) return;
+    loadingMore = true;
+    more.setAttribute('aria-disabled', 'true');
+    status.textContent = 'Loading more results…';
+    try {
+      await s.fill(s.shown + RESULTS_PER_PAGE, MAX_CHECKS_PER_LOAD);
+      if (current !== s) return;
+      const added = s.passed.slice(s.shown, s.shown + RESULTS_PER_PAGE);
+      const typed = typedName(s);
+      const items = added.map((h) => renderHit(h, s.parsed, typed));
+      list.append(...items);
+      s.shown += added.length;
+      writeStatus(s);
+      // Keyboard and screen-reader users go on reading at the first new result; if none
+      // came and the button is gone, at the last result.
+      const next = items[0] ?? (moreBox.hidden ? list.lastElementChild : null);
+      next?.querySelector<HTMLElement>('h2 a')?.focus();
+    } catch {
+      if (current === s) status.textContent = 'More results could not load. Try again.';
+    } finally {
+      loadingMore = false;
+      more.removeAttribute('aria-disabled');
     }
   };
 
@@ -348,6 +620,7 @@ export function runSearchPage(): void {
     go({ ...readForm(), filters: { speaker: [], year: [], theme: [], type: [], behalf: [] } }, 'push');
   });
   document.getElementById('search-browse-all')?.addEventListener('click', () => go(readForm(), 'none', true));
+  more.addEventListener('click', () => void showMore());
   window.addEventListener('popstate', () => go(stateFromParams(new URLSearchParams(location.search)), 'none'));
 
   go(stateFromParams(new URLSearchParams(location.search)), 'none');

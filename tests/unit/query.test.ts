@@ -11,8 +11,12 @@ import {
   pagefindQuery,
   paramsFromState,
   parseQuery,
+  phraseQueries,
   phraseRanges,
+  searchStatus,
   stateFromParams,
+  type StatusFacts,
+  upperBoundCounts,
 } from '../../src/lib/query.ts';
 
 const GROUPS = [
@@ -180,5 +184,95 @@ describe('foldChars', () => {
   it('keeps the length of the text', () => {
     const t = 'A\t“quote” — here';
     expect(foldChars(t)).toHaveLength(t.length);
+  });
+});
+
+describe('phraseQueries', () => {
+  it('asks Pagefind each phrase of a longer query alone, quoted', () => {
+    expect(phraseQueries(parseQuery('"Global Compact" cooperation'))).toEqual(['"Global Compact"']);
+    expect(phraseQueries(parseQuery('"Global Compact" "human trafficking"'))).toEqual(['"Global Compact"', '"human trafficking"']);
+    expect(phraseQueries(parseQuery('"GCM" and "GCM"'))).toEqual(['"GCM"']);
+  });
+
+  it('asks nothing more for a lone phrase (Pagefind already gets it quoted) or for plain words', () => {
+    expect(phraseQueries(parseQuery('"Global Compact"'))).toEqual([]);
+    expect(phraseQueries(parseQuery('migration governance'))).toEqual([]);
+  });
+});
+
+describe('upperBoundCounts', () => {
+  it('takes the smallest count of intersected searches, adds up runs, and never exceeds the total', () => {
+    expect(
+      upperBoundCounts(
+        [
+          [
+            { a: 5, b: 2 },
+            { a: 3, b: 4 },
+          ],
+        ],
+        10,
+      ),
+    ).toEqual({ a: 3, b: 2 });
+    expect(upperBoundCounts([[{ a: 5, b: 2 }], [{ a: 4, b: 0 }]], 7)).toEqual({ a: 7, b: 2 });
+  });
+
+  it('counts a value missing from one intersected search as none', () => {
+    expect(upperBoundCounts([[{ a: 5, b: 2 }, { a: 1 }]], 10)).toEqual({ a: 1, b: 0 });
+    expect(upperBoundCounts([], 10)).toEqual({});
+  });
+});
+
+describe('searchStatus', () => {
+  const facts = (f: Partial<StatusFacts>): StatusFacts => ({
+    q: 'migration',
+    filtered: false,
+    found: 0,
+    checked: 0,
+    passed: 0,
+    paragraphs: null,
+    shown: 0,
+    check: null,
+    ...f,
+  });
+
+  it('gives exact counts when every statement found was checked, as before paging', () => {
+    expect(searchStatus(facts({ q: '"Global Compact"', found: 2, checked: 2, passed: 2, paragraphs: 2, shown: 2, check: 'phrase' }))).toBe(
+      '2 statements, 2 paragraphs for "Global Compact".',
+    );
+    expect(searchStatus(facts({ found: 1, checked: 1, passed: 1, paragraphs: 3, shown: 1 }))).toBe(
+      '1 statement, 3 paragraphs for “migration”.',
+    );
+    expect(searchStatus(facts({ q: '"a b" c', found: 15, checked: 15, passed: 12, paragraphs: 20, shown: 10, check: 'phrase' }))).toBe(
+      '12 statements, 20 paragraphs for "a b" c. Showing 10.',
+    );
+    expect(searchStatus(facts({ q: '', filtered: true, found: 12, checked: 12, passed: 12, paragraphs: 40, shown: 12 }))).toBe(
+      '12 statements, filtered. Showing all 12.',
+    );
+  });
+
+  it("gives Pagefind's count as exact when nothing needs checking, without paragraphs until all are loaded", () => {
+    expect(searchStatus(facts({ found: 1234, checked: 10, passed: 10, shown: 10 }))).toBe('1,234 statements for “migration”. Showing 10.');
+    expect(searchStatus(facts({ found: 1234, checked: 20, passed: 20, shown: 20, filtered: true }))).toBe(
+      '1,234 statements for “migration”, filtered. Showing 20.',
+    );
+  });
+
+  it("says when a count is Pagefind's, and how many of those checked so far pass", () => {
+    expect(searchStatus(facts({ q: '"Global Compact"', found: 2012, checked: 12, passed: 10, shown: 10, check: 'phrase' }))).toBe(
+      `About 2,012 statements for "Global Compact" (Pagefind's count, matching word stems); showing those with the exact phrase: 10 of the first 12 checked.`,
+    );
+    expect(searchStatus(facts({ q: 'IOM', found: 150, checked: 10, passed: 10, shown: 10, check: 'names', filtered: true }))).toBe(
+      `About 150 statements for “IOM” (Pagefind's count, matching word stems), filtered; showing those with one of the names exactly: 10 of the first 10 checked.`,
+    );
+    expect(searchStatus(facts({ q: '"a b" "c d"', found: 90, checked: 30, passed: 0, shown: 0, check: 'phrases' }))).toMatch(
+      /^About 90 statements .* the exact phrases: 0 of the first 30 checked\.$/u,
+    );
+  });
+
+  it('says nothing matches only when nothing can', () => {
+    expect(searchStatus(facts({ q: '"a b"', found: 40, checked: 40, passed: 0, shown: 0, check: 'phrase', filtered: true }))).toBe(
+      'No statements match for "a b" with these filters.',
+    );
+    expect(searchStatus(facts({}))).toBe('No statements match for “migration”.');
   });
 });
