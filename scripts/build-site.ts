@@ -21,6 +21,13 @@ const old = join(dirname(out), `.${basename(out)}-old-${stamp}`);
 // The tools' JavaScript entry points, run on this Node (not whatever `node` is first on PATH).
 const ASTRO = join(process.cwd(), 'node_modules', 'astro', 'bin', 'astro.mjs');
 const PAGEFIND = join(process.cwd(), 'node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs');
+/**
+ * Pagefind writes one result fragment per page; above this many pages it packs
+ * them into shared files. 5,000 keeps a 10,000-statement site under 20,000
+ * deployed files (a static host's usual limit) while a result costs at most two
+ * pages' fragments to download. Smaller corpora are unaffected.
+ */
+export const PAGEFIND_MAX_FRAGMENTS = 5000;
 
 function run(command: string, args: string[]): void {
   const r = spawnSync(command, args, { stdio: 'inherit' });
@@ -33,7 +40,7 @@ function run(command: string, args: string[]): void {
 
 run(process.execPath, ['scripts/content-cache.ts']);
 run(process.execPath, [ASTRO, 'build', '--outDir', tmp, ...(values.clean ? ['--force'] : [])]);
-run(process.execPath, [PAGEFIND, '--site', tmp, '--quiet']);
+run(process.execPath, [PAGEFIND, '--site', tmp, '--quiet', '--max-fragments', String(PAGEFIND_MAX_FRAGMENTS)]);
 if (existsSync(out)) renameSync(out, old);
 renameSync(tmp, out);
 rmSync(old, { recursive: true, force: true });
