@@ -460,14 +460,38 @@ export function runSearchPage(): void {
   const moreBox = document.getElementById('search-more');
   const more = document.getElementById('search-more-button') as HTMLButtonElement | null;
   const countsNote = document.getElementById('search-counts-note');
+  const countsAsk = document.getElementById('search-counts-ask');
+  const countsButton = document.getElementById('search-counts-button');
   const configEl = document.getElementById('search-config');
-  if (!form || !input || !sortSelect || !status || !list || !controls || !browse || !moreBox || !more || !countsNote || !configEl) return;
+  if (
+    !form ||
+    !input ||
+    !sortSelect ||
+    !status ||
+    !list ||
+    !controls ||
+    !browse ||
+    !moreBox ||
+    !more ||
+    !countsNote ||
+    !countsAsk ||
+    !countsButton ||
+    !configEl
+  )
+    return;
   config = JSON.parse(configEl.textContent ?? '{}') as Config;
   /** Each search has a number; an older one that finishes late draws nothing. */
   let generation = 0;
   /** The search on screen, which "Show more" continues. */
   let current: Session | null = null;
   let loadingMore = false;
+  /**
+   * Whether the reader asked for facet counts over many matches. They need
+   * Pagefind's whole filter index (about 160 kB at 10,000 statements), so a
+   * search that finds many statements shows them only on request; once asked,
+   * every later search counts at once.
+   */
+  let countsWanted = false;
 
   const readForm = (): SearchState => stateFromParams(new URLSearchParams(new FormData(form) as unknown as Record<string, string>));
   const writeForm = (state: SearchState) => {
@@ -516,6 +540,7 @@ export function runSearchPage(): void {
     current = null;
     document.title = state.q ? `“${state.q}” · Search · Migration Statements` : 'Search · Migration Statements';
     moreBox.hidden = true;
+    countsAsk.hidden = true;
     controls.removeAttribute('aria-busy');
     if (!state.q && !hasFilters(state) && !browseAll) {
       list.replaceChildren();
@@ -546,7 +571,8 @@ export function runSearchPage(): void {
       else {
         for (const c of controls.querySelectorAll('.count')) c.textContent = '';
         countsNote.hidden = true;
-        controls.setAttribute('aria-busy', 'true');
+        if (countsWanted) controls.setAttribute('aria-busy', 'true');
+        else countsAsk.hidden = false;
       }
       writeStatus(s);
       if (s.passed.length === 0 && s.complete && hasFilters(state)) {
@@ -556,12 +582,7 @@ export function runSearchPage(): void {
         );
         list.replaceChildren(el('li', {}, retry));
       }
-      if (!counts) {
-        const later = await s.facetCounts();
-        if (mine !== generation) return;
-        drawCounts(s, later);
-        controls.removeAttribute('aria-busy');
-      }
+      if (!counts && countsWanted) await countLater(s, mine);
     } catch {
       if (mine === generation) {
         status.textContent = 'Search could not load. Browse the statements by speaker, year or theme instead.';
@@ -569,6 +590,29 @@ export function runSearchPage(): void {
       }
     }
   };
+
+  /** Draws the facet counts of a search with many matches, unless another search has started since. */
+  const countLater = async (s: Session, mine: number) => {
+    controls.setAttribute('aria-busy', 'true');
+    const later = await s.facetCounts();
+    if (mine !== generation) return;
+    drawCounts(s, later);
+    controls.removeAttribute('aria-busy');
+  };
+
+  countsButton.addEventListener('click', () => {
+    const s = current;
+    countsWanted = true;
+    countsAsk.hidden = true;
+    if (!s) return;
+    // Focus stays in the filters, on the first of them, where the counts appear.
+    controls.querySelector<HTMLInputElement>('input[type=checkbox]')?.focus();
+    void countLater(s, generation).catch(() => {
+      controls.removeAttribute('aria-busy');
+      countsNote.hidden = false;
+      countsNote.textContent = 'The counts could not load.';
+    });
+  });
 
   const showMore = async () => {
     const s = current;

@@ -60,6 +60,12 @@ async function search(query: string): Promise<void> {
   await settled();
 }
 
+/** Asks for the facet counts of a search with many matches, and waits for them. */
+async function askCounts(): Promise<void> {
+  await page.getByRole('button', { name: 'Count the matches per filter' }).click();
+  await settled();
+}
+
 /** Waits for the status line to report, and for the facet counts to be drawn. */
 async function settled(): Promise<void> {
   await page.waitForFunction(() => {
@@ -115,8 +121,23 @@ describe('a common word', () => {
     expect(fragments.size).toBe(10);
   });
 
+  it('downloads no filter index until the reader asks for counts; then every later search counts at once', async () => {
+    await search('q=migration');
+    expect(filterFiles.size).toBe(0);
+    expect(Object.values(await facetCounts('year')).every((c) => c === '')).toBe(true);
+    await askCounts();
+    expect(filterFiles.size).toBeGreaterThan(0);
+    expect(await page.getByRole('button', { name: 'Count the matches per filter' }).isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('checkbox');
+    await page.locator('#search-q').fill('cooperation');
+    await page.locator('#search-q').press('Enter');
+    await settled();
+    expect(sum(await facetCounts('year'))).toBe(await pagefindCount('cooperation'));
+  });
+
   it('counts facets over every statement Pagefind matched, not over the page shown', async () => {
     await search('q=migration');
+    await askCounts();
     const matched = await pagefindCount('migration');
     // Every statement has one speaker and one year.
     expect(sum(await facetCounts('speaker'))).toBe(matched);
@@ -157,6 +178,7 @@ describe('a common word', () => {
     const china = await pagefindCount('migration', { behalf: ['china'] });
     expect(china).toBeGreaterThan(20);
     expect(await status()).toBe(`${china} statements for “migration”, filtered. Showing 10.`);
+    await askCounts();
     const behalf = await facetCounts('behalf');
     expect(numberIn(behalf['china']!)).toBe(china);
     expect(sum(behalf)).toBe(all);
@@ -180,6 +202,7 @@ describe('a phrase among many statements', () => {
     for (const text of await page.locator('#search-results .paras > li').allTextContents()) expect(text).toContain('zephyrine corridors');
     expect(fragments.size).toBeLessThanOrEqual(30);
     // Facet counts are Pagefind's, before the phrase check, and say so.
+    await askCounts();
     expect(sum(await facetCounts('year'))).toBe(80);
     expect(Object.values(await facetCounts('year')).some((c) => c.startsWith('(up to '))).toBe(true);
     expect(await page.locator('#search-counts-note').textContent()).toMatch(/^“Up to”: Pagefind's count, matching word stems/u);
@@ -230,8 +253,9 @@ describe('aliases among many statements', () => {
       ),
     );
     expect(await shownUrls()).toHaveLength(10);
-    expect(await page.locator('#search-counts-note').textContent()).toMatch(/added up \(a statement found under two names counts twice\)/u);
     // Upper bounds: never below the true number of statements found.
+    await askCounts();
+    expect(await page.locator('#search-counts-note').textContent()).toMatch(/added up \(a statement found under two names counts twice\)/u);
     expect(sum(await facetCounts('year'))).toBeGreaterThanOrEqual(union);
   });
 });
@@ -242,6 +266,7 @@ describe('accessibility with a page of results and "Show more"', () => {
       const ctx = await browser.newContext({ colorScheme });
       const p = await ctx.newPage();
       await p.goto(`${server.url}/search/?q=%22zephyrine+corridors%22`);
+      await p.getByRole('button', { name: 'Count the matches per filter' }).click();
       await p.waitForFunction(() => !document.getElementById('search-counts-note')?.hidden);
       await p.getByRole('button', { name: 'Show more results' }).click();
       await p.waitForFunction(() => document.querySelectorAll('#search-results > li').length === 20);
