@@ -179,7 +179,9 @@ export const themeOverride = z
 export const statementMetaInput = z
   .object({
     /** Readable, unique id used in URLs, e.g. `2012-11-28-wu-haitao-iom-council`. */
-    id: slug,
+    id: slug.refine((v) => !/^\d+$/u.test(v), {
+      message: 'must not be only digits: /statements/2/ is the second page of the list of all statements',
+    }),
     /** The title of the statement, as the source gives it where it gives one. */
     title: plainText,
     /** The title exactly as written in the source, when it differs from `title` beyond markup. */

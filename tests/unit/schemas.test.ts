@@ -386,6 +386,9 @@ describe('statementMetaInput', () => {
 
   it('refuses an unknown key at the top level', () => {
     expect(issuesOf(statementMetaInput, { ...meta, author: 'someone' })).toEqual([': Unrecognized key: "author"']);
+    expect(issuesOf(statementMetaInput, { ...meta, id: '2' })).toEqual([
+      'id: must not be only digits: /statements/2/ is the second page of the list of all statements',
+    ]);
   });
 
   it('refuses an unknown key in the source', () => {
