@@ -162,10 +162,18 @@ function buildOurs(content: string, site: string, env: Record<string, string>): 
   return { normalize, ...buildSite(site, env) };
 }
 
+/** The statement ids of a content folder (the pages under /statements/ also include the list's numbered pages). */
+function statementIds(content: string): string[] {
+  return readdirSync(join(content, 'statements'))
+    .filter((n) => n.endsWith('.md'))
+    .map((n) => n.slice(0, -'.md'.length))
+    .sort();
+}
+
 /** Output size, index size and the median statement page. */
-function outputFigures(site: string): Pick<CorpusResult, 'files' | 'bytes' | 'indexBytes' | 'page'> {
+function outputFigures(site: string, content: string): Pick<CorpusResult, 'files' | 'bytes' | 'indexBytes' | 'page'> {
   const all = filesUnder(site);
-  const pages = pageFolders(join(site, 'statements')).map((n) => htmlCssGzip(site, join(site, 'statements', n, 'index.html')));
+  const pages = statementIds(content).map((id) => htmlCssGzip(site, join(site, 'statements', id, 'index.html')));
   return {
     files: all.count,
     bytes: all.bytes,
@@ -200,11 +208,11 @@ function rebuild(content: string, site: string, env: Record<string, string>): Co
 }
 
 /** The page types whose JavaScript is measured: name → URL path, the first of each kind. */
-function pageTypes(site: string): [string, string][] {
+function pageTypes(site: string, content: string): [string, string][] {
   const first = (dir: string) => `/${dir}/${pageFolders(join(site, dir))[0]}/`;
   return [
     ['home', '/'],
-    ['statement', first('statements')],
+    ['statement', `/statements/${statementIds(content)[0]}/`],
     ['search', '/search/'],
     ['concordance', '/concordance/'],
     ['trends', '/trends/'],
@@ -229,7 +237,12 @@ function queriesOf(statements: string): Queries {
 let chromium: Browser | undefined;
 
 /** Cold searches, each page type's load, and the statement page without JavaScript. */
-async function browserFigures(site: string, queries: Queries, count: number): Promise<Pick<CorpusResult, 'search' | 'pages' | 'noJs'>> {
+async function browserFigures(
+  site: string,
+  content: string,
+  queries: Queries,
+  count: number,
+): Promise<Pick<CorpusResult, 'search' | 'pages' | 'noJs'>> {
   chromium ??= await launchChromium();
   const browser = chromium;
   const server = await serveLogged(site);
@@ -243,7 +256,7 @@ async function browserFigures(site: string, queries: Queries, count: number): Pr
       ),
       await coldSearch(browser, server, { kind: 'word', query: queries.word.text, docs: queries.word.docs }, searchTimeoutMs(count)),
     ];
-    const types = pageTypes(site);
+    const types = pageTypes(site, content);
     const pages = [];
     for (const [name, path] of types) pages.push(await pageLoad(browser, server, name, path));
     const noJs = await paragraphsWithoutJs(browser, server, types.find(([n]) => n === 'statement')![1]);
@@ -298,9 +311,9 @@ async function benchCorpus(c: Corpus, runs: number): Promise<{ result: CorpusRes
     writeContent(files, content);
     const env = { CONTENT_DIR: content, ASTRO_CACHE_DIR: join(dir, 'astro-cache'), ASTRO_TELEMETRY_DISABLED: '1' };
     const stages = buildOurs(content, site, env);
-    const output = outputFigures(site);
+    const output = outputFigures(site, content);
     queries ??= queriesOf(join(content, 'statements'));
-    browser ??= await browserFigures(site, queries, c.count);
+    browser ??= await browserFigures(site, content, queries, c.count);
     const baseline = buildBaseline(join(content, 'statements'), join(dir, 'baseline'), c.count);
     const again = rebuild(content, site, env);
     samples.push({ ...stages, ...output, baseline, rebuild: again });
