@@ -39,6 +39,9 @@ export function countTerms(text: string, terms: string[]): { term: string; count
   const folded = fold(text);
   const matches: { term: string; start: number; end: number }[] = [];
   for (const term of ordered) {
+    // A cheap test first: the term's first word (up to any wildcard) must occur as a string at all.
+    const head = fold(term).trim().replace(/\*$/u, '').split(/\s+/u)[0]!;
+    if (!folded.includes(head)) continue;
     const re = new RegExp(`(?<![\\p{L}\\p{N}])${termPattern(term)}(?![\\p{L}\\p{N}])`, 'gu');
     for (const m of folded.matchAll(re)) matches.push({ term, start: m.index, end: m.index + m[0].length });
   }
