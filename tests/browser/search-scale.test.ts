@@ -281,3 +281,29 @@ describe('accessibility with a page of results and "Show more"', () => {
     }
   });
 });
+
+describe('long lists on a 200-statement site', () => {
+  it('/statements/ shows 100 statements and a pager; page 2 the other 100; the pager links resolve', async () => {
+    await page.goto(`${server.url}/statements/`);
+    const items = () => page.locator('ol.statements > li').count();
+    expect(await items()).toBe(100);
+    const pager = page.getByRole('navigation', { name: 'Pages of all statements', exact: true });
+    expect(await pager.locator('p').textContent()).toBe('Page 1 of 2: statements 1–100 of 200.');
+    expect(await pager.locator('a[aria-current="page"]').getAttribute('href')).toBe('/statements/');
+    const firstPage = await page.locator('ol.statements > li h3 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    await pager.getByRole('link', { name: 'Next' }).click();
+    await page.waitForURL(/\/statements\/2\/$/u);
+    expect(await items()).toBe(100);
+    expect(await page.title()).toMatch(/^All statements \(page 2\)/u);
+    const secondPage = await page.locator('ol.statements > li h3 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(new Set([...firstPage, ...secondPage]).size).toBe(200);
+    const back = page.getByRole('navigation', { name: 'Pages of all statements', exact: true }).getByRole('link', { name: 'Previous' });
+    expect(await back.getAttribute('href')).toBe('/statements/');
+  });
+
+  it('the home page lists the 20 newest statements, newest first, and links to all of them', async () => {
+    await page.goto(`${server.url}/`);
+    expect(await page.locator('ol.statements > li').count()).toBe(20);
+    expect(await page.getByRole('link', { name: 'All 200 statements, oldest first' }).getAttribute('href')).toBe('/statements/');
+  });
+});
