@@ -299,6 +299,10 @@ describe('long lists on a 200-statement site', () => {
     expect(new Set([...firstPage, ...secondPage]).size).toBe(200);
     const back = page.getByRole('navigation', { name: 'Pages of all statements', exact: true }).getByRole('link', { name: 'Previous' });
     expect(await back.getAttribute('href')).toBe('/statements/');
+    const { violations } = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+      .analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 
   it('the home page lists the 20 newest statements, newest first, and links to all of them', async () => {
