@@ -45,5 +45,5 @@ export function gzippedTar(files: [name: string, content: Uint8Array][]): Uint8A
     if (pad > 0) parts.push(new Uint8Array(pad));
   }
   parts.push(new Uint8Array(BLOCK * 2));
-  return new Uint8Array(gzipSync(Buffer.concat(parts), { level: 9 }));
+  return new Uint8Array(gzipSync(Buffer.concat(parts)));
 }
