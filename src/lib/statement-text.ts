@@ -134,14 +134,3 @@ export function parsedBlocks(body: string): TextBlock[] {
   }
   return out;
 }
-
-/**
- * The statement as plain text: one block per paragraph, list items with their
- * number or a bullet, blank lines between blocks.
- * @example blocksToPlainText([{ id: 'p-1', n: 1, kind: 'ordered-item', text: 'First.', list: 0, number: 1 }]) // => '1. First.\n'
- */
-export function blocksToPlainText(blocks: TextBlock[]): string {
-  return `${blocks
-    .map((b) => (b.kind === 'ordered-item' ? `${b.number}. ${b.text}` : b.kind === 'bullet-item' ? `• ${b.text}` : b.text))
-    .join('\n\n')}\n`;
-}
