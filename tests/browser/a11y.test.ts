@@ -6,11 +6,11 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AXE_TAGS } from './axe.ts';
 import { DIST, launchChromium, open, pagesFromSitemap, statementPaths } from './browser.ts';
 import { startServer } from './server.ts';
 import type { StaticServer } from './server.ts';
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const SCHEMES = ['light', 'dark'] as const;
 type Scheme = (typeof SCHEMES)[number];
 type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;

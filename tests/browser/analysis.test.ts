@@ -1,9 +1,9 @@
 /**
  * The concordance and trends pages in Chromium, with results on screen.
  */
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { axeViolations } from './axe.ts';
 import { scrollSettled } from './browser.ts';
 import { useSite } from './use-site.ts';
 
@@ -14,13 +14,6 @@ async function open(path: string, colorScheme: 'light' | 'dark' = 'light'): Prom
   const page = await context.newPage();
   await page.goto(site.server.url + path);
   return page;
-}
-
-async function noViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    .analyze();
-  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 describe('concordance', () => {
@@ -43,7 +36,7 @@ describe('concordance', () => {
     const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
     const csv = await (await file.createReadStream()).toArray();
     expect(Buffer.concat(csv).toString('utf8').split('\r\n').filter(Boolean)).toHaveLength(21);
-    expect(await noViolations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     const link = page.locator('#kwic-output td.src a').first();
     const href = (await link.getAttribute('href'))!;
     await link.click();
@@ -79,7 +72,7 @@ describe('trends', () => {
     const firstRow = await page.locator('#by-year tbody tr').first().locator('td').allTextContents();
     expect(firstRow[0]).toMatch(/^15 \(/u);
     expect(await page.locator('#by-year svg desc').textContent()).toContain('trafficking: 2010 145.8');
-    expect(await noViolations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   });
 
