@@ -16,15 +16,13 @@
  * Needs /usr/bin/time (Debian package `time`) and /usr/bin/chromium. Figures, not assertions.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, release, tmpdir, totalmem, type } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
-import { parse } from 'yaml';
-import { tokenize } from '../src/lib/analysis.ts';
 import { launchChromium } from '../tests/browser/browser.ts';
 import { writeBaselineProject } from './lib/bench-baseline.ts';
 import { coldSearch, pageLoad, paragraphsWithoutJs } from './lib/bench-browser.ts';
@@ -42,7 +40,8 @@ import {
 } from './lib/bench-measure.ts';
 import { renderReport } from './lib/bench-report.ts';
 import { serveLogged } from './lib/bench-server.ts';
-import { type ContentFiles, syntheticCorpus, type SyntheticTheme } from './lib/synthetic.ts';
+import { syntheticCorpus } from './lib/synthetic.ts';
+import { seedThemes, seedVocabulary, writeSyntheticContent } from './lib/synthetic-content.ts';
 
 /** A run of build-site.ts: as a whole, and its Astro and Pagefind commands. */
 type SiteBuild = Omit<CorpusResult['rebuild'], 'normalize'>;
@@ -119,26 +118,8 @@ function htmlCssGzip(site: string, html: string): number {
   return gzipSync(text + css).length;
 }
 
-const vocab = [
-  ...new Set(
-    readdirSync(join(ROOT, 'content/statements'))
-      .map((n) => statementText(readFileSync(join(ROOT, 'content/statements', n), 'utf8')))
-      .flatMap((text) => tokenize(text).map((t) => t.norm)),
-  ),
-].filter((w) => /^[\p{L}][\p{L}'-]*$/u.test(w));
-const themes = (parse(readFileSync(join(ROOT, 'content/themes.yaml'), 'utf8')) as SyntheticTheme[]).map((t) => ({
-  id: t.id,
-  terms: t.terms,
-}));
-
-function writeContent(files: ContentFiles, content: string): void {
-  for (const [path, text] of files) {
-    mkdirSync(dirname(join(content, path)), { recursive: true });
-    writeFileSync(join(content, path), text);
-  }
-  cpSync(join(ROOT, 'content/themes.yaml'), join(content, 'themes.yaml'));
-  cpSync(join(ROOT, 'content/aliases.yaml'), join(content, 'aliases.yaml'));
-}
+const vocab = seedVocabulary(ROOT);
+const themes = seedThemes(ROOT);
 
 /**
  * `node scripts/build-site.ts --out SITE` as `npm run build` runs it, timed as
@@ -308,7 +289,7 @@ async function benchCorpus(c: Corpus, runs: number): Promise<{ result: CorpusRes
     const dir = join(work, `run-${run}`);
     const content = join(dir, 'content');
     const site = join(dir, 'dist');
-    writeContent(files, content);
+    writeSyntheticContent(files, content, ROOT);
     const env = { CONTENT_DIR: content, ASTRO_CACHE_DIR: join(dir, 'astro-cache'), ASTRO_TELEMETRY_DISABLED: '1' };
     const stages = buildOurs(content, site, env);
     const output = outputFigures(site, content);

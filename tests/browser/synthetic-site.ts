@@ -11,12 +11,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { parse } from 'yaml';
-import { syntheticCorpus, type SyntheticTheme } from '../../scripts/lib/synthetic.ts';
-import { tokenize } from '../../src/lib/analysis.ts';
+import { join } from 'node:path';
+import { syntheticCorpus } from '../../scripts/lib/synthetic.ts';
+import { seedThemes, seedVocabulary, writeSyntheticContent } from '../../scripts/lib/synthetic-content.ts';
 import { ROOT } from './browser.ts';
 
 export interface SyntheticSiteOptions {
@@ -41,19 +40,6 @@ export interface SyntheticSite {
   planted: Map<string, string[]>;
 }
 
-/** Words of the five real statements, as the benchmarks draw them. */
-function vocabulary(): string[] {
-  const dir = join(ROOT, 'content/statements');
-  return [
-    ...new Set(
-      readdirSync(dir)
-        .sort()
-        .map((n) => readFileSync(join(dir, n), 'utf8').split('\n---\n')[1] ?? '')
-        .flatMap((body) => tokenize(body.replace(/\{#p-\d+\}/gu, '')).map((t) => t.norm)),
-    ),
-  ].filter((w) => /^[\p{L}][\p{L}'-]*$/u.test(w));
-}
-
 function run(args: string[], env: Record<string, string>): void {
   const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
   if (r.status !== 0) throw new Error(`${args.join(' ')} failed:\n${r.stdout.slice(-2000)}\n${r.stderr.slice(-4000)}`);
@@ -75,10 +61,6 @@ export function buildSyntheticSite(opts: SyntheticSiteOptions): SyntheticSite {
 
 function build(dir: string, opts: SyntheticSiteOptions): SyntheticSite {
   const content = join(dir, 'content');
-  const themes = (parse(readFileSync(join(ROOT, 'content/themes.yaml'), 'utf8')) as SyntheticTheme[]).map((t) => ({
-    id: t.id,
-    terms: t.terms,
-  }));
   const files = syntheticCorpus(
     {
       count: opts.count,
@@ -88,8 +70,8 @@ function build(dir: string, opts: SyntheticSiteOptions): SyntheticSite {
       seed: 20261122,
       artifacts: 0.2,
     },
-    vocabulary(),
-    themes,
+    seedVocabulary(ROOT),
+    seedThemes(ROOT),
   );
   const planted = new Map<string, string[]>();
   for (let i = 0; i < opts.count; i++) {
@@ -104,12 +86,7 @@ function build(dir: string, opts: SyntheticSiteOptions): SyntheticSite {
     files.set(`sources/${id}.yaml`, files.get(`sources/${id}.yaml`)!.replace(/sha256: [0-9a-f]{64}/u, `sha256: ${sha}`));
     planted.set(sentence, [...(planted.get(sentence) ?? []), id]);
   }
-  for (const [path, text] of files) {
-    mkdirSync(dirname(join(content, path)), { recursive: true });
-    writeFileSync(join(content, path), text);
-  }
-  cpSync(join(ROOT, 'content/themes.yaml'), join(content, 'themes.yaml'));
-  cpSync(join(ROOT, 'content/aliases.yaml'), join(content, 'aliases.yaml'));
+  writeSyntheticContent(files, content, ROOT);
   const env = { CONTENT_DIR: content, ASTRO_CACHE_DIR: join(dir, 'astro-cache'), ASTRO_TELEMETRY_DISABLED: '1' };
   run([join(ROOT, 'scripts/normalize.ts'), '--content', content], env);
   const site = join(dir, 'dist');
