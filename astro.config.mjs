@@ -3,9 +3,9 @@ import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import rehypeSlug from 'rehype-slug';
-import rehypeBlockLinks from './src/lib/rehype-block-links.ts';
-import remarkBlockIds from './src/lib/remark-block-ids.ts';
-import remarkInertHtml from './src/lib/remark-inert-html.ts';
+import rehypeBlockLinks from './src/markdown/rehype-block-links.ts';
+import remarkBlockIds from './src/markdown/remark-block-ids.ts';
+import remarkInertHtml from './src/markdown/remark-inert-html.ts';
 
 export default defineConfig({
   // The deployed address; canonical links and the sitemap use it.

@@ -3,7 +3,7 @@
  * `content/statements/<id>.md`. Validates every input first and reports every
  * problem at once; writes nothing unless all is well. Sources unchanged since
  * the last run (same bytes, metadata, themes and normalizer code) are not
- * normalized again (see scripts/lib/cache.ts).
+ * normalized again (see scripts/normalize/io/cache.ts).
  *
  * Options:
  *   --check          write nothing; fail when content/statements is not what a run would write
@@ -14,11 +14,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { type CachedStatement, codeVersion, readCache, sha256, writeCache } from './lib/cache.ts';
-import { loadContent } from './lib/content.ts';
-import { type FileContent, staleFiles, writeFolderAtomically } from './lib/output.ts';
-import { normalizeSource } from './lib/pipeline.ts';
-import { formatProblem, InputProblems, type Problem } from './lib/problems.ts';
+import { type CachedStatement, codeVersion, readCache, sha256, writeCache } from './normalize/io/cache.ts';
+import { loadContent } from './normalize/io/inputs.ts';
+import { type FileContent, staleFiles, writeFolderAtomically } from './normalize/io/output.ts';
+import { normalizeSource } from './normalize/pipeline.ts';
+import { formatProblem, InputProblems, type Problem } from './normalize/problems.ts';
 
 const { values } = parseArgs({
   options: {

@@ -1,11 +1,11 @@
 /**
- * Content collections. The schemas come from `src/schemas.ts`, the same module
+ * Content collections. The schemas come from `src/edition/schemas.ts`, the same module
  * the normalizer validates with; here the speaker becomes a collection reference.
  */
 import { defineCollection, reference } from 'astro:content';
 import { file, glob } from 'astro/loaders';
-import { contentPath } from './lib/paths.ts';
-import { aliasGroupSchema, fact, speakerSchema, statementFrontmatter, themeSchema } from './schemas.ts';
+import { contentPath } from './site/paths.ts';
+import { aliasGroupSchema, fact, speakerSchema, statementFrontmatter, themeSchema } from './edition/schemas.ts';
 
 const statements = defineCollection({
   loader: glob({ pattern: '*.md', base: contentPath('statements') }),

@@ -3,8 +3,8 @@
  */
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { getCorpus } from '../lib/load.ts';
-import { SITE_DESCRIPTION, SITE_NAME, statementPath } from '../lib/site.ts';
+import { getCorpus } from '../site/load.ts';
+import { SITE_DESCRIPTION, SITE_NAME, statementPath } from '../site/site.ts';
 
 export const GET: APIRoute = async (context) => {
   const corpus = await getCorpus();

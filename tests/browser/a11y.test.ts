@@ -7,9 +7,9 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AXE_TAGS } from './axe.ts';
-import { DIST, launchChromium, open, pagesFromSitemap, statementPaths } from './browser.ts';
-import { startServer } from './server.ts';
-import type { StaticServer } from './server.ts';
+import { DIST, launchChromium, open, pagesFromSitemap, statementPaths } from '../../scripts/dev/chromium.ts';
+import { startServer } from '../../scripts/dev/serve.ts';
+import type { StaticServer } from '../../scripts/dev/serve.ts';
 
 const SCHEMES = ['light', 'dark'] as const;
 type Scheme = (typeof SCHEMES)[number];

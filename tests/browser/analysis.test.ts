@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './axe.ts';
-import { scrollSettled } from './browser.ts';
+import { scrollSettled } from '../../scripts/dev/chromium.ts';
 import { useSite } from './use-site.ts';
 
 const site = useSite();

@@ -4,8 +4,8 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, launchChromium, pagesFromSitemap } from './browser.ts';
-import { type StaticServer, startServer } from './server.ts';
+import { DIST, launchChromium, pagesFromSitemap } from '../../scripts/dev/chromium.ts';
+import { type StaticServer, startServer } from '../../scripts/dev/serve.ts';
 
 let server: StaticServer;
 let browser: Browser;

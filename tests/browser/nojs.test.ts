@@ -9,9 +9,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { splitStatement } from '../helpers/content.ts';
-import { DIST, ROOT, launchChromium, open, pagesFromSitemap, scrollSettled, statementPaths } from './browser.ts';
-import { startServer } from './server.ts';
-import type { StaticServer } from './server.ts';
+import { DIST, ROOT, launchChromium, open, pagesFromSitemap, scrollSettled, statementPaths } from '../../scripts/dev/chromium.ts';
+import { startServer } from '../../scripts/dev/serve.ts';
+import type { StaticServer } from '../../scripts/dev/serve.ts';
 
 const SECTIONS = ['/statements/', '/speakers/', '/years/', '/themes/', '/about/'];
 const STATEMENTS_DIR = join(ROOT, 'content', 'statements');

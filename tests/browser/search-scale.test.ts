@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe.ts';
-import { launchChromium } from './browser.ts';
-import { type StaticServer, startServer } from './server.ts';
+import { launchChromium } from '../../scripts/dev/chromium.ts';
+import { type StaticServer, startServer } from '../../scripts/dev/serve.ts';
 import { buildSyntheticSite, removeSyntheticSite, type SyntheticSite } from './synthetic-site.ts';
 
 /** 40 statements hold the phrase, 40 others only its word stems ("corridor"); 5 and 5 the same for a rarer one. */

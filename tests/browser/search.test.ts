@@ -7,7 +7,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe.ts';
-import { scrollSettled } from './browser.ts';
+import { scrollSettled } from '../../scripts/dev/chromium.ts';
 import { useSite } from './use-site.ts';
 
 const site = useSite();

@@ -1,6 +1,6 @@
 /**
  * A larger site for the browser tests: a deterministic synthetic corpus
- * (scripts/lib/synthetic.ts, as `npm run bench` makes it) normalized and built
+ * (scripts/dev/synthetic/corpus.ts, as `npm run bench` makes it) normalized and built
  * into a temporary folder, the real pipeline end to end.
  *
  * Some statements get a planted sentence, so that a test knows exactly which
@@ -14,9 +14,9 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { syntheticCorpus } from '../../scripts/lib/synthetic.ts';
-import { seedThemes, seedVocabulary, writeSyntheticContent } from '../../scripts/lib/synthetic-content.ts';
-import { ROOT } from './browser.ts';
+import { syntheticCorpus } from '../../scripts/dev/synthetic/corpus.ts';
+import { seedThemes, seedVocabulary, writeSyntheticContent } from '../../scripts/dev/synthetic/content.ts';
+import { ROOT } from '../../scripts/dev/chromium.ts';
 
 export interface SyntheticSiteOptions {
   /** Number of statements. */

@@ -4,8 +4,8 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { DIST, launchChromium } from './browser.ts';
-import { type StaticServer, startServer } from './server.ts';
+import { DIST, launchChromium } from '../../scripts/dev/chromium.ts';
+import { type StaticServer, startServer } from '../../scripts/dev/serve.ts';
 
 export interface Site {
   server: StaticServer;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { concordance, termTrends } from '../../src/lib/analysis.ts';
+import { concordance, termTrends } from '../../src/analysis/analysis.ts';
 import { CONTENT, ROOT, readBlocks, splitStatement } from '../helpers/content.ts';
 
 const DIST = join(ROOT, 'dist');

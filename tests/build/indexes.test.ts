@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { type CheerioAPI, load } from 'cheerio';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import type { StatementFrontmatter } from '../../src/schemas.ts';
+import type { StatementFrontmatter } from '../../src/edition/schemas.ts';
 import { CONTENT, ROOT, splitStatement } from '../helpers/content.ts';
 
 const DIST = join(ROOT, 'dist');

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { blocksFromMarkdown, type TextBlock } from '../../src/lib/statement-text.ts';
+import { blocksFromMarkdown, type TextBlock } from '../../src/edition/statement-text.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const CONTENT = join(ROOT, 'content');

@@ -11,8 +11,8 @@ import {
   termPattern,
   termTrends,
   tokenize,
-} from '../../src/lib/analysis.ts';
-import { trendSvg } from '../../src/lib/chart.ts';
+} from '../../src/analysis/analysis.ts';
+import { trendSvg } from '../../src/analysis/chart.ts';
 
 const statements = [
   { id: 'a', title: 'A', speaker: 'Wu Haitao', speakerId: 'wu', year: '2012', date: '2012-11-28', dateLabel: '28 November 2012' },

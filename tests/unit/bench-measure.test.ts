@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { baselineProjectFiles } from '../../scripts/lib/bench-baseline.ts';
+import { baselineProjectFiles } from '../../scripts/dev/bench/baseline.ts';
 import {
   appendToFirstParagraph,
   baselineRatios,
@@ -21,8 +21,8 @@ import {
   statementText,
   transfer,
   withSourceSha,
-} from '../../scripts/lib/bench-measure.ts';
-import { markdownTable, renderReport } from '../../scripts/lib/bench-report.ts';
+} from '../../scripts/dev/bench/measure.ts';
+import { markdownTable, renderReport } from '../../scripts/dev/bench/report.ts';
 
 /** A corpus result with every figure well within budget; tests change one field at a time. */
 function result(over: Partial<CorpusResult> = {}): CorpusResult {

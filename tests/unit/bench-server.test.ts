@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BenchServer, serveLogged } from '../../scripts/lib/bench-server.ts';
+import { type BenchServer, serveLogged } from '../../scripts/dev/bench/server.ts';
 
 let dir: string;
 let server: BenchServer;

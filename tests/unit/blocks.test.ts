@@ -7,8 +7,8 @@ import {
   splitBlocks,
   splitOffSalutations,
   unwrapLines,
-} from '../../scripts/lib/blocks.ts';
-import type { Line } from '../../scripts/lib/source-text.ts';
+} from '../../scripts/normalize/steps/6-blocks.ts';
+import type { Line } from '../../scripts/normalize/steps/1-source-text.ts';
 
 const L = (...texts: string[]) => texts.map((text, i) => ({ n: i + 1, text }));
 /** Blocks of one line each, numbered as if separated by blank lines (1, 3, 5, …). */

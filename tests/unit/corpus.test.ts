@@ -5,8 +5,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../scripts/lib/content.ts';
-import { normalizeSource } from '../../scripts/lib/pipeline.ts';
+import { loadContent } from '../../scripts/normalize/io/inputs.ts';
+import { normalizeSource } from '../../scripts/normalize/pipeline.ts';
 import { CONTENT, ROOT, readBlocks, splitStatement } from '../helpers/content.ts';
 
 const { content, problems } = loadContent(CONTENT);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateLine, escapeRegExp, findDate, sameDate } from '../../scripts/lib/dates.ts';
+import { dateLine, escapeRegExp, findDate, sameDate } from '../../scripts/normalize/steps/date-lines.ts';
 
 describe('findDate', () => {
   it('reads a day-month-year line with an abbreviated month ("02 Mar 2010")', () => {

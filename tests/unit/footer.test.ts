@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stripContactFooter } from '../../scripts/lib/footer.ts';
+import { stripContactFooter } from '../../scripts/normalize/steps/5-footer.ts';
 
 const L = (...texts: string[]) => texts.map((text, i) => ({ n: i + 1, text }));
 const REASON = 'press-contact footer of the publishing website, not part of the text';

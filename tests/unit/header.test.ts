@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Removal } from '../../src/schemas.ts';
-import { HEADER_MAX_LINES, addRemoval, findTitle, stripHeaderMatter, words } from '../../scripts/lib/header.ts';
+import type { Removal } from '../../src/edition/schemas.ts';
+import { HEADER_MAX_LINES, addRemoval, findTitle, stripHeaderMatter, words } from '../../scripts/normalize/steps/4-header.ts';
 
 const L = (...texts: string[]) => texts.map((text, i) => ({ n: i + 1, text }));
 const NAV = 'website navigation or section label before the title';

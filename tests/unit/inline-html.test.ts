@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unwrapInlineHtml } from '../../scripts/lib/inline-html.ts';
+import { unwrapInlineHtml } from '../../scripts/normalize/steps/3-inline-html.ts';
 
 const L = (...texts: string[]) => texts.map((text, i) => ({ n: i + 1, text }));
 

@@ -3,9 +3,9 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { blockId, blocksToMarkdown, type EditionBlock, idMarker, listsOf, toMdast } from '../../scripts/lib/markdown.ts';
-import remarkBlockIds from '../../src/lib/remark-block-ids.ts';
-import remarkInertHtml from '../../src/lib/remark-inert-html.ts';
+import { blockId, blocksToMarkdown, type EditionBlock, idMarker, listsOf, toMdast } from '../../scripts/normalize/steps/7-markdown.ts';
+import remarkBlockIds from '../../src/markdown/remark-block-ids.ts';
+import remarkInertHtml from '../../src/markdown/remark-inert-html.ts';
 
 const para = (n: number, text: string): EditionBlock => ({ id: blockId(n), kind: 'paragraph', text, lines: [n], number: null });
 const item = (n: number, kind: 'ordered-item' | 'bullet-item', text: string, number: number | null = null): EditionBlock => ({

@@ -9,8 +9,8 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { afterEach, describe, expect, it } from 'vitest';
-import remarkBlockIds from '../../src/lib/remark-block-ids.ts';
-import remarkInertHtml from '../../src/lib/remark-inert-html.ts';
+import remarkBlockIds from '../../src/markdown/remark-block-ids.ts';
+import remarkInertHtml from '../../src/markdown/remark-inert-html.ts';
 import {
   copyContent,
   editMeta,

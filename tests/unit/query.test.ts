@@ -17,7 +17,7 @@ import {
   stateFromParams,
   type StatusFacts,
   upperBoundCounts,
-} from '../../src/lib/query.ts';
+} from '../../src/search/query.ts';
 
 const GROUPS = [
   { id: 'gcm', names: ['GCM', 'Global Compact for Safe, Orderly and Regular Migration', 'Global Compact on Migration'] },

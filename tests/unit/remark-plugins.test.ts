@@ -4,8 +4,8 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import remarkBlockIds, { takeMarker } from '../../src/lib/remark-block-ids.ts';
-import remarkInertHtml from '../../src/lib/remark-inert-html.ts';
+import remarkBlockIds, { takeMarker } from '../../src/markdown/remark-block-ids.ts';
+import remarkInertHtml from '../../src/markdown/remark-inert-html.ts';
 
 async function html(markdown: string, plugins: unknown[]): Promise<string> {
   // The plugin list is dynamic, so the processor's precise type cannot follow it.

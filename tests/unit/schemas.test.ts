@@ -12,7 +12,7 @@ import {
   slug,
   statementMetaInput,
   themeSchema,
-} from '../../src/schemas.ts';
+} from '../../src/edition/schemas.ts';
 
 /** The messages of a failed parse, each prefixed with its path. */
 function issuesOf(schema: z.ZodType, input: unknown): string[] {

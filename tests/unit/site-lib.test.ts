@@ -3,15 +3,15 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { bibtex, type CitableStatement, citeParagraph, citeStatement, escapeBibtex } from '../../src/lib/citations.ts';
-import { buildCorpus, readingMinutes } from '../../src/lib/corpus.ts';
-import { compareDates, formatDate } from '../../src/lib/dates.ts';
-import rehypeBlockLinks from '../../src/lib/rehype-block-links.ts';
-import remarkBlockIds from '../../src/lib/remark-block-ids.ts';
-import { documentTitle } from '../../src/lib/site.ts';
-import { assertUniqueSlugs, slugify } from '../../src/lib/slugs.ts';
-import { roleLabel } from '../../src/lib/speakers.ts';
-import type { Speaker, StatementFrontmatter, Theme } from '../../src/schemas.ts';
+import { bibtex, type CitableStatement, citeParagraph, citeStatement, escapeBibtex } from '../../src/downloads/citations.ts';
+import { buildCorpus, readingMinutes } from '../../src/site/corpus.ts';
+import { compareDates, formatDate } from '../../src/edition/dates.ts';
+import rehypeBlockLinks from '../../src/markdown/rehype-block-links.ts';
+import remarkBlockIds from '../../src/markdown/remark-block-ids.ts';
+import { documentTitle } from '../../src/site/site.ts';
+import { assertUniqueSlugs, slugify } from '../../src/edition/slugs.ts';
+import { roleLabel } from '../../src/edition/speakers.ts';
+import type { Speaker, StatementFrontmatter, Theme } from '../../src/edition/schemas.ts';
 
 const URL_ = 'https://example.org/statements/x/';
 

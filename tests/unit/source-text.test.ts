@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { InputProblems, type Problem } from '../../scripts/lib/problems.ts';
+import { InputProblems, type Problem } from '../../scripts/normalize/problems.ts';
 import {
   assertNoControlCharacters,
   decodeUtf8Strict,
   firstInvalidUtf8Offset,
   splitLines,
   stripInvisibleCharacters,
-} from '../../scripts/lib/source-text.ts';
+} from '../../scripts/normalize/steps/1-source-text.ts';
 
 const bytes = (...b: number[]) => new Uint8Array(b);
 const utf8 = (text: string) => new TextEncoder().encode(text);

@@ -7,10 +7,10 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../scripts/lib/content.ts';
-import { normalizeSource } from '../../scripts/lib/pipeline.ts';
-import { syntheticCorpus } from '../../scripts/lib/synthetic.ts';
-import { blocksFromMarkdown, parsedBlocks, simpleBlocks } from '../../src/lib/statement-text.ts';
+import { loadContent } from '../../scripts/normalize/io/inputs.ts';
+import { normalizeSource } from '../../scripts/normalize/pipeline.ts';
+import { syntheticCorpus } from '../../scripts/dev/synthetic/corpus.ts';
+import { blocksFromMarkdown, parsedBlocks, simpleBlocks } from '../../src/edition/statement-text.ts';
 import { CONTENT, copyContent, removeDir, splitStatement } from '../helpers/content.ts';
 
 const seedBodies = readdirSync(join(CONTENT, 'statements'))

@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../scripts/lib/content.ts';
-import { normalizeSource } from '../../scripts/lib/pipeline.ts';
-import { mulberry32, syntheticCorpus } from '../../scripts/lib/synthetic.ts';
+import { loadContent } from '../../scripts/normalize/io/inputs.ts';
+import { normalizeSource } from '../../scripts/normalize/pipeline.ts';
+import { mulberry32, syntheticCorpus } from '../../scripts/dev/synthetic/corpus.ts';
 import { CONTENT, copyContent, removeDir } from '../helpers/content.ts';
 import { cpSync, rmSync } from 'node:fs';
 

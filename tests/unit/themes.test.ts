@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Theme } from '../../src/schemas.ts';
-import { assignThemes, countTerms, termPattern } from '../../scripts/lib/themes.ts';
+import type { Theme } from '../../src/edition/schemas.ts';
+import { assignThemes, countTerms, termPattern } from '../../scripts/normalize/steps/8-themes.ts';
 
 const theme = (id: string, terms: string[], minMatches = 1): Theme => ({
   id,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeWhitespace } from '../../scripts/lib/whitespace.ts';
+import { normalizeWhitespace } from '../../scripts/normalize/steps/2-whitespace.ts';
 
 const L = (...texts: string[]) => texts.map((text, i) => ({ n: i + 1, text }));
 const textsOf = (lines: { text: string }[]) => lines.map((l) => l.text);

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getCorpus } from '../../lib/load.ts';
+import { getCorpus } from '../../site/load.ts';
 
 /**
  * The compact corpus the concordance and trends pages load on demand:

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { corpusJson } from '../../lib/exports.ts';
-import { getCorpus } from '../../lib/load.ts';
+import { corpusJson } from '../../downloads/exports.ts';
+import { getCorpus } from '../../site/load.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const corpus = await getCorpus();

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { z } from 'zod';
-import { corpusExport } from '../../schemas.ts';
+import { corpusExport } from '../../edition/schemas.ts';
 
 /** The JSON Schema of corpus.json, generated from the zod schemas the edition itself is validated with. */
 export const GET: APIRoute = () => {

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { statementsCsv } from '../../lib/exports.ts';
-import { getCorpus } from '../../lib/load.ts';
+import { statementsCsv } from '../../downloads/exports.ts';
+import { getCorpus } from '../../site/load.ts';
 
 export const GET: APIRoute = async ({ site }) =>
   new Response(statementsCsv(await getCorpus(), String(site)), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { bundleResponse } from '../../lib/bundles.ts';
-import { getCorpus } from '../../lib/load.ts';
+import { bundleResponse } from '../../downloads/bundles.ts';
+import { getCorpus } from '../../site/load.ts';
 
 export const GET: APIRoute = async ({ site }) => bundleResponse('ris', await getCorpus(), site);

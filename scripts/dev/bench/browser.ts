@@ -1,0 +1,94 @@
+/**
+ * The bench's measurements in Chromium (Debian's, launched as the browser
+ * tests launch it): what a cold search downloads, what each page type loads
+ * on its own, and whether a statement page has its text without JavaScript.
+ * Every measurement uses a fresh browser context, so nothing is cached.
+ */
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { compressedSize, inlineScripts, isJsPath, type PageFigure, parts, type SearchFigure, transfer } from './measure.ts';
+import type { BenchServer, Served } from './server.ts';
+
+/** Quiet time that counts as "network idle", in ms. */
+const QUIET_MS = 1000;
+
+/** Opens `path` in a fresh context, runs `until` on it, waits for network idle; returns its result and every response. */
+async function visit<T>(
+  browser: Browser,
+  server: BenchServer,
+  path: string,
+  until: (page: Page) => Promise<T>,
+  javaScriptEnabled = true,
+): Promise<{ value: T; served: Served[] }> {
+  server.take();
+  const context = await browser.newContext({ javaScriptEnabled });
+  try {
+    const page = await context.newPage();
+    await page.goto(server.url + path, { waitUntil: 'load' });
+    const value = await until(page);
+    await server.idle(QUIET_MS);
+    return { value, served: server.take() };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * A cold search: opens `/search/?q=…` and waits until a result is listed or
+ * the status has its final word (none matched, or an error), at most
+ * `timeoutMs`, then for network idle.
+ */
+export async function coldSearch(
+  browser: Browser,
+  server: BenchServer,
+  search: { kind: SearchFigure['kind']; query: string; docs: number },
+  timeoutMs: number,
+): Promise<SearchFigure> {
+  const { value, served } = await visit(browser, server, `/search/?q=${encodeURIComponent(search.query)}`, async (page) => {
+    const timedOut = await page
+      .waitForFunction(
+        () => {
+          const status = document.querySelector('#search-status')?.textContent?.trim() ?? '';
+          return document.querySelector('#search-results li') !== null || (status !== '' && !/^Searching/u.test(status));
+        },
+        undefined,
+        { timeout: timeoutMs, polling: 100 },
+      )
+      .then(
+        () => false,
+        () => true,
+      );
+    return { timedOut, status: (await page.textContent('#search-status')) ?? '' };
+  });
+  return { ...search, ...transfer(served.map((r) => r.body)), ...value, parts: parts(served) };
+}
+
+/** What a page loads by itself on load: every request, and its JavaScript (files and inline code). */
+export async function pageLoad(browser: Browser, server: BenchServer, name: string, path: string): Promise<PageFigure> {
+  const { served } = await visit(browser, server, path, () => Promise.resolve());
+  const html = served.find((r) => r.path === path && r.status === 200);
+  if (!html) throw new Error(`bench: ${path} was not served`);
+  const inline = inlineScripts(html.body.toString('utf8'));
+  const files = served.filter((r) => isJsPath(r.path)).map((r) => r.body);
+  const inlineBytes = Buffer.byteLength(inline.join(''));
+  return {
+    page: name,
+    path,
+    transfer: transfer(served.map((r) => r.body)),
+    jsFiles: files.length,
+    jsBytes: files.reduce((s, b) => s + b.length, 0) + inlineBytes,
+    jsGzip: files.reduce((s, b) => s + compressedSize(b), 0) + (inline.length > 0 ? gzipSync(inline.join('\n'), { level: 6 }).length : 0),
+  };
+}
+
+/** Paragraphs (`[data-block]`) of a statement page with JavaScript on, and off. */
+export async function paragraphsWithoutJs(
+  browser: Browser,
+  server: BenchServer,
+  path: string,
+): Promise<{ withJs: number; withoutJs: number }> {
+  const count = (page: Page) => page.locator('main [data-block]').count();
+  const on = await visit(browser, server, path, count, true);
+  const off = await visit(browser, server, path, count, false);
+  return { withJs: on.value, withoutJs: off.value };
+}

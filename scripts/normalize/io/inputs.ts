@@ -1,0 +1,207 @@
+/**
+ * Reading and validating every input before anything is normalized:
+ * source files, their metadata, speakers and themes. All problems are
+ * collected so that one run shows every one of them.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isDocument, parseAllDocuments } from 'yaml';
+import type { z } from 'zod';
+import {
+  type Speaker,
+  type StatementMeta,
+  type Theme,
+  speakerSchema,
+  statementMetaInput,
+  themeSchema,
+} from '../../../src/edition/schemas.ts';
+import type { Problem } from '../problems.ts';
+
+/** A source with its validated metadata. */
+export interface SourceEntry {
+  /** Path relative to the content folder, e.g. `sources/000_x.txt`. */
+  file: string;
+  /** The raw bytes. */
+  bytes: Uint8Array;
+  /** Validated metadata. */
+  meta: StatementMeta;
+  /** The cache key of this source and its metadata (see `LoadCache`), when loaded with a cache. */
+  key?: string;
+}
+
+/**
+ * Lets `loadContent` skip parsing a metadata file whose source and text are
+ * unchanged since a run that validated them: `keyOf` hashes them, `metaFor`
+ * gives the metadata that run validated for that key, if any. Checks across
+ * files (hashes, speakers, themes, duplicate ids) still run on it.
+ */
+export interface LoadCache {
+  keyOf(bytes: Uint8Array, metaText: string): string;
+  metaFor(file: string, key: string): StatementMeta | undefined;
+}
+
+/** Everything the normalizer needs, validated. */
+export interface Content {
+  sources: SourceEntry[];
+  speakers: Speaker[];
+  themes: Theme[];
+}
+
+/**
+ * Parses one YAML document, turning syntax errors (and a file with several
+ * documents) into problems with line numbers.
+ */
+export function parseYaml(text: string, file: string): { value: unknown; problems: Problem[] } {
+  const docs = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: true });
+  const list = Array.isArray(docs) ? docs : [docs];
+  const problems: Problem[] = [];
+  for (const doc of list) {
+    if (!isDocument(doc)) continue;
+    for (const err of doc.errors) {
+      const line = err.linePos?.[0]?.line;
+      problems.push({
+        file,
+        where: line ? `line ${line}` : '',
+        message: `YAML: ${err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/u, '')}`,
+      });
+    }
+  }
+  if (list.length !== 1) problems.push({ file, where: '', message: 'must hold exactly one YAML document' });
+  if (problems.length > 0) return { value: undefined, problems };
+  return { value: (list[0] as { toJS(): unknown }).toJS(), problems };
+}
+
+/**
+ * Turns zod issues into problems naming the field path.
+ * @example zodProblems(z.object({ a: z.string() }).safeParse({}).error!, 'f.yaml')[0].where // => 'a'
+ */
+export function zodProblems(error: z.ZodError, file: string, prefix = ''): Problem[] {
+  return error.issues.map((issue) => ({
+    file,
+    where: prefix + (issue.path.length > 0 ? issue.path.map(String).join('.') : '(top level)'),
+    message: issue.message,
+  }));
+}
+
+function readYamlList<T>(path: string, file: string, schema: z.ZodType<T>, problems: Problem[]): T[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    problems.push({ file, where: '', message: 'is missing' });
+    return [];
+  }
+  const parsed = parseYaml(text, file);
+  problems.push(...parsed.problems);
+  if (parsed.problems.length > 0) return [];
+  if (!Array.isArray(parsed.value)) {
+    problems.push({ file, where: '(top level)', message: 'must be a list of entries' });
+    return [];
+  }
+  const out: T[] = [];
+  const seen = new Set<string>();
+  parsed.value.forEach((entry: unknown, i: number) => {
+    const r = schema.safeParse(entry);
+    if (!r.success) {
+      problems.push(...zodProblems(r.error, file, `${i}.`));
+      return;
+    }
+    const id = (r.data as { id: string }).id;
+    if (seen.has(id)) problems.push({ file, where: `${i}.id`, message: `duplicate id "${id}"` });
+    seen.add(id);
+    out.push(r.data);
+  });
+  return out;
+}
+
+/**
+ * Loads and validates the content folder: `sources/*.txt` each with a
+ * `sources/*.yaml` beside it, `speakers.yaml` and `themes.yaml`. Checks the
+ * SHA-256 of each source, references to speakers and themes, and duplicate ids.
+ */
+export function loadContent(contentDir: string, cache?: LoadCache): { content: Content; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const speakers = readYamlList(join(contentDir, 'speakers.yaml'), 'speakers.yaml', speakerSchema, problems);
+  const themes = readYamlList(join(contentDir, 'themes.yaml'), 'themes.yaml', themeSchema, problems);
+  const speakerIds = new Set(speakers.map((s) => s.id));
+  const themeIds = new Set(themes.map((t) => t.id));
+
+  const sourcesDir = join(contentDir, 'sources');
+  let names: string[] = [];
+  try {
+    names = readdirSync(sourcesDir).sort();
+  } catch {
+    problems.push({ file: 'sources/', where: '', message: 'folder is missing' });
+  }
+  const texts = names.filter((n) => n.endsWith('.txt'));
+  const metas = names.filter((n) => n.endsWith('.yaml'));
+  for (const name of names) {
+    if (!name.endsWith('.txt') && !name.endsWith('.yaml')) {
+      problems.push({ file: `sources/${name}`, where: '', message: 'is neither a source (.txt) nor metadata (.yaml)' });
+    }
+  }
+  for (const m of metas) {
+    if (!texts.includes(m.replace(/\.yaml$/u, '.txt'))) {
+      problems.push({ file: `sources/${m}`, where: '', message: 'has no source text beside it (same name, .txt)' });
+    }
+  }
+
+  const sources: SourceEntry[] = [];
+  const ids = new Map<string, string>();
+  for (const t of texts) {
+    const file = `sources/${t}`;
+    const metaName = t.replace(/\.txt$/u, '.yaml');
+    const metaFile = `sources/${metaName}`;
+    if (!metas.includes(metaName)) {
+      problems.push({ file, where: '', message: `has no metadata file beside it (${metaFile})` });
+      continue;
+    }
+    const bytes = readFileSync(join(sourcesDir, t));
+    const metaText = readFileSync(join(sourcesDir, metaName), 'utf8');
+    const key = cache?.keyOf(bytes, metaText);
+    let meta = key === undefined ? undefined : cache?.metaFor(file, key);
+    if (!meta) {
+      const parsed = parseYaml(metaText, metaFile);
+      problems.push(...parsed.problems);
+      if (parsed.problems.length > 0) continue;
+      const r = statementMetaInput.safeParse(parsed.value);
+      if (!r.success) {
+        problems.push(...zodProblems(r.error, metaFile));
+        continue;
+      }
+      meta = r.data;
+    }
+    if (meta.source.file !== t) {
+      problems.push({ file: metaFile, where: 'source.file', message: `is "${meta.source.file}" but the source beside it is "${t}"` });
+    }
+    const digest = createHash('sha256').update(bytes).digest('hex');
+    if (meta.source.sha256 !== digest) {
+      problems.push({
+        file: metaFile,
+        where: 'source.sha256',
+        message: `does not match the source (its SHA-256 is ${digest}); sources are kept byte for byte, so either the file changed or the hash is wrong`,
+      });
+    }
+    if (meta.speaker.value !== null && !speakerIds.has(meta.speaker.value)) {
+      problems.push({ file: metaFile, where: 'speaker.value', message: `unknown speaker "${meta.speaker.value}" (not in speakers.yaml)` });
+    }
+    for (const [kind, list] of [
+      ['add', meta.themes.add],
+      ['remove', meta.themes.remove],
+    ] as const) {
+      list.forEach((o, i) => {
+        if (!themeIds.has(o.theme)) {
+          problems.push({ file: metaFile, where: `themes.${kind}.${i}.theme`, message: `unknown theme "${o.theme}" (not in themes.yaml)` });
+        }
+      });
+    }
+    const other = ids.get(meta.id);
+    if (other) {
+      problems.push({ file: metaFile, where: 'id', message: `duplicate id "${meta.id}" (also in ${other})` });
+    }
+    ids.set(meta.id, metaFile);
+    sources.push({ file, bytes, meta, ...(key === undefined ? {} : { key }) });
+  }
+  return { content: { sources, speakers, themes }, problems };
+}

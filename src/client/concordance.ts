@@ -1,0 +1,146 @@
+/**
+ * The concordance page: `?q=cooperation&sort=left&aliases=1`. Lines come from
+ * the pure functions in src/analysis/analysis.ts over `/data/concordance.json`,
+ * loaded only when there is a query.
+ */
+import { concordance, kwicCsv, sortKwic } from '../analysis/analysis.ts';
+import { type AliasGroup, fold } from '../search/query.ts';
+import { loadCorpusData } from './corpus-data.ts';
+import { el } from './dom.ts';
+
+/** The terms to look for: the query, and with aliases on, the other names of its group. */
+export function kwicTerms(q: string, aliases: AliasGroup[], withAliases: boolean): string[] {
+  const term = q.replace(/["“”]/gu, '').trim();
+  if (!term) return [];
+  if (!withAliases) return [term];
+  const group = aliases.find((g) => g.names.some((n) => fold(n) === fold(term)));
+  return group ? [...new Set([term, ...group.names])] : [term];
+}
+
+export async function runConcordancePage(): Promise<void> {
+  const form = document.getElementById('kwic-form') as HTMLFormElement | null;
+  const input = document.getElementById('kwic-q') as HTMLInputElement | null;
+  const sort = document.getElementById('kwic-sort') as HTMLSelectElement | null;
+  const aliasBox = document.getElementById('kwic-aliases') as HTMLInputElement | null;
+  const status = document.getElementById('kwic-status');
+  const out = document.getElementById('kwic-output');
+  const counts = document.getElementById('kwic-counts');
+  const download = document.getElementById('kwic-download');
+  const configEl = document.getElementById('kwic-config');
+  if (!form || !input || !sort || !aliasBox || !status || !out || !counts || !download || !configEl) return;
+  const { aliases } = JSON.parse(configEl.textContent ?? '{}') as { aliases: AliasGroup[] };
+
+  const show = async () => {
+    const params = new URLSearchParams(location.search);
+    const q = (params.get('q') ?? '').trim();
+    const by = (['left', 'right', 'date'] as const).find((s) => s === params.get('sort')) ?? 'date';
+    const withAliases = params.get('aliases') === '1';
+    input.value = q;
+    sort.value = by;
+    aliasBox.checked = withAliases;
+    const terms = kwicTerms(q, aliases, withAliases);
+    if (terms.length === 0) {
+      status.textContent = 'Type a word or phrase to see every occurrence in context.';
+      out.replaceChildren();
+      counts.replaceChildren();
+      download.hidden = true;
+      return;
+    }
+    status.textContent = 'Looking…';
+    const { statements, paragraphs } = await loadCorpusData();
+    const lines = sortKwic(concordance(paragraphs, terms), by, statements);
+    const perStatement = new Map<number, number>();
+    for (const l of lines) perStatement.set(l.s, (perStatement.get(l.s) ?? 0) + 1);
+    status.textContent = `${lines.length} occurrence${lines.length === 1 ? '' : 's'} of ${terms.map((t) => `“${t}”`).join(' or ')} in ${perStatement.size} statement${perStatement.size === 1 ? '' : 's'}.`;
+    counts.replaceChildren(
+      ...(perStatement.size > 0
+        ? [
+            el('h2', {}, 'By statement'),
+            el(
+              'ul',
+              {},
+              ...[...perStatement].map(([s, n]) =>
+                el(
+                  'li',
+                  {},
+                  el('a', { href: `/statements/${statements[s]!.id}/` }, `${statements[s]!.speaker}, ${statements[s]!.dateLabel}`),
+                  `: ${n}`,
+                ),
+              ),
+            ),
+          ]
+        : []),
+    );
+    const rows = lines.map((l) => {
+      const s = statements[l.s]!;
+      const hl = new URLSearchParams();
+      hl.set('hl', l.match);
+      return el(
+        'tr',
+        {},
+        el('td', { className: 'left' }, l.left),
+        el('td', { className: 'match' }, l.match),
+        el('td', { className: 'right' }, l.right),
+        el(
+          'td',
+          { className: 'src' },
+          el('a', { href: `/statements/${s.id}/?${hl.toString()}#p-${l.n}` }, `${s.speaker}, ${s.dateLabel}, ¶${l.n}`),
+        ),
+      );
+    });
+    out.replaceChildren(
+      ...(lines.length > 0
+        ? [
+            el(
+              'table',
+              {},
+              el('caption', { className: 'sr-only' }, 'Occurrences in context'),
+              el(
+                'thead',
+                {},
+                el(
+                  'tr',
+                  {},
+                  el('th', { scope: 'col' }, 'Before'),
+                  el('th', { scope: 'col' }, 'Match'),
+                  el('th', { scope: 'col' }, 'After'),
+                  el('th', { scope: 'col' }, 'Where'),
+                ),
+              ),
+              el('tbody', {}, ...rows),
+            ),
+          ]
+        : []),
+    );
+    if (lines.length > 0) {
+      const csv = kwicCsv(lines, statements, location.origin);
+      const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+      download.replaceChildren(
+        el(
+          'a',
+          { href: url, download: `concordance-${terms[0]!.replace(/[^\p{L}\p{N}]+/gu, '-').toLowerCase()}.csv` },
+          `Download these ${lines.length} lines as CSV`,
+        ),
+      );
+      download.hidden = false;
+    } else download.hidden = true;
+  };
+
+  const navigate = () => {
+    const params = new URLSearchParams();
+    if (input.value.trim()) params.set('q', input.value.trim());
+    if (sort.value !== 'date') params.set('sort', sort.value);
+    if (aliasBox.checked) params.set('aliases', '1');
+    const url = `${location.pathname}${params.size ? `?${params}` : ''}`;
+    if (url !== `${location.pathname}${location.search}`) history.pushState(null, '', url);
+    void show();
+  };
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    navigate();
+  });
+  sort.addEventListener('change', navigate);
+  aliasBox.addEventListener('change', navigate);
+  window.addEventListener('popstate', () => void show());
+  void show();
+}

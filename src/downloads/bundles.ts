@@ -1,0 +1,68 @@
+/**
+ * The corpus-wide files that stand in for per-statement ones: every
+ * statement's citation (BibTeX, RIS, CSL-JSON), its TEI, and the raw sources.
+ * One file per format, not per statement, so that a 10,000-statement site stays
+ * within a static host's file limits (see BENCHMARKS.md).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { bibtex } from './citations.ts';
+import type { Corpus, StatementView } from '../site/corpus.ts';
+import { cslJson } from './csl.ts';
+import { contentPath } from '../site/paths.ts';
+import { ris } from './ris.ts';
+import { absoluteUrl, statementPath } from '../site/site.ts';
+import { gzippedTar } from './tar.ts';
+import { teiCorpus } from './tei.ts';
+
+/** The corpus-wide downloads: path under the site, file name, and what it holds. */
+export const BUNDLES = {
+  bibtex: { href: '/data/statements.bib', name: 'statements.bib', type: 'application/x-bibtex; charset=utf-8' },
+  ris: { href: '/data/statements.ris', name: 'statements.ris', type: 'application/x-research-info-systems; charset=utf-8' },
+  csl: { href: '/data/statements.csl.json', name: 'statements.csl.json', type: 'application/vnd.citationstyles.csl+json' },
+  tei: { href: '/data/statements.tei.xml', name: 'statements.tei.xml', type: 'application/tei+xml; charset=utf-8' },
+  sources: { href: '/data/sources.tar.gz', name: 'sources.tar.gz', type: 'application/gzip' },
+} as const;
+
+export type BundleKey = keyof typeof BUNDLES;
+
+function urlOf(site: URL | string | undefined): (s: StatementView) => string {
+  return (s) => absoluteUrl(statementPath(s.data.id), site ?? 'http://localhost:4321');
+}
+
+/** The body of a bundle, from the corpus. */
+export function bundleBody(key: BundleKey, corpus: Corpus, site: URL | string | undefined): string | Uint8Array {
+  const url = urlOf(site);
+  const all = corpus.statements;
+  switch (key) {
+    case 'bibtex':
+      return all.map((s) => bibtex({ data: s.data, speaker: s.speaker }, url(s))).join('\n');
+    case 'ris':
+      return all.map((s) => ris(s, url(s))).join('');
+    case 'csl':
+      return `${JSON.stringify(
+        all.map((s) => cslJson(s, url(s))),
+        null,
+        2,
+      )}\n`;
+    case 'tei':
+      return teiCorpus(
+        all.map((view) => ({ view, blocks: view.blocks })),
+        url,
+        absoluteUrl('/', site ?? 'http://localhost:4321'),
+      );
+    case 'sources': {
+      // Each source with its metadata file, byte for byte, under sources/.
+      const names = new Set(all.flatMap((s) => [s.data.source.file, s.data.source.file.replace(/\.txt$/u, '.yaml')]));
+      const present = readdirSync(contentPath('sources'))
+        .filter((n) => names.has(n))
+        .sort();
+      return gzippedTar(present.map((n) => [`sources/${n}`, readFileSync(contentPath('sources', n))]));
+    }
+  }
+}
+
+/** A static endpoint's response for a bundle. */
+export function bundleResponse(key: BundleKey, corpus: Corpus, site: URL | undefined): Response {
+  const body = bundleBody(key, corpus, site);
+  return new Response(typeof body === 'string' ? body : Buffer.from(body), { headers: { 'Content-Type': BUNDLES[key].type } });
+}

@@ -1,0 +1,157 @@
+/**
+ * The open-data downloads, pure: the whole corpus as JSON, paragraphs and
+ * statements as CSV, and a Frictionless data package describing them.
+ */
+import type { CorpusExport } from '../edition/schemas.ts';
+import { csvField } from '../analysis/analysis.ts';
+import type { Corpus, StatementView } from '../site/corpus.ts';
+import { SITE_DESCRIPTION, SITE_NAME, statementPath } from '../site/site.ts';
+
+/** The whole corpus: metadata, edition reports and paragraphs of every statement. */
+export function corpusJson(corpus: Corpus, site: string): CorpusExport {
+  return {
+    name: `${SITE_NAME}: corpus`,
+    url: site,
+    statements: corpus.statements.map((s) => ({
+      ...s.data,
+      url: new URL(statementPath(s.data.id), site).href,
+      paragraphs: s.blocks.map((b) => ({ id: b.id, n: b.n, kind: b.kind, number: b.number, text: b.text })),
+    })),
+    speakers: corpus.speakers.map((s) => s.speaker),
+    themes: corpus.themes.map((t) => t.theme),
+  };
+}
+
+/** Statement columns repeated on every paragraph row, with how to read them. */
+const STATEMENT_COLUMNS: { name: string; description: string; type: 'string' | 'integer'; value: (s: StatementView) => string }[] = [
+  { name: 'statement_id', description: 'Statement id (its URL slug).', type: 'string', value: (s) => s.data.id },
+  { name: 'title', description: 'Title.', type: 'string', value: (s) => s.data.title },
+  { name: 'type', description: 'statement, remarks, speech or press-release.', type: 'string', value: (s) => s.data.type },
+  { name: 'speaker_id', description: 'Speaker id; empty when unknown.', type: 'string', value: (s) => s.speaker?.id ?? '' },
+  { name: 'speaker', description: 'Speaker name; empty when unknown.', type: 'string', value: (s) => s.speaker?.name ?? '' },
+  { name: 'speaker_status', description: 'stated, inferred or unknown.', type: 'string', value: (s) => s.data.speaker.status },
+  { name: 'role', description: 'Role at the time; empty when not recorded.', type: 'string', value: (s) => s.data.role.value ?? '' },
+  {
+    name: 'on_behalf_of',
+    description: 'Government or organization spoken for.',
+    type: 'string',
+    value: (s) => s.data.onBehalfOf.value ?? '',
+  },
+  { name: 'event', description: 'Event; empty when not recorded.', type: 'string', value: (s) => s.data.event.value ?? '' },
+  { name: 'place', description: 'Place; empty when not recorded.', type: 'string', value: (s) => s.data.place.value ?? '' },
+  { name: 'place_status', description: 'stated, inferred or unknown.', type: 'string', value: (s) => s.data.place.status },
+  { name: 'date', description: 'ISO date at its precision: YYYY, YYYY-MM or YYYY-MM-DD.', type: 'string', value: (s) => s.data.date.value },
+  { name: 'date_precision', description: 'day, month or year.', type: 'string', value: (s) => s.data.date.precision },
+  { name: 'date_status', description: 'stated or inferred.', type: 'string', value: (s) => s.data.date.status },
+  { name: 'year', description: 'Year.', type: 'integer', value: (s) => s.year },
+  { name: 'language', description: 'BCP 47 language tag.', type: 'string', value: (s) => s.data.language },
+  {
+    name: 'themes',
+    description: 'Theme ids, separated by "; ".',
+    type: 'string',
+    value: (s) => s.themes.map((t) => t.theme.id).join('; '),
+  },
+  {
+    name: 'source_url',
+    description: 'Where the source was published; empty when not recorded.',
+    type: 'string',
+    value: (s) => s.data.source.url ?? '',
+  },
+  { name: 'source_sha256', description: 'SHA-256 of the raw source file.', type: 'string', value: (s) => s.data.source.sha256 },
+];
+
+const PARAGRAPH_COLUMNS: { name: string; description: string; type: 'string' | 'integer' }[] = [
+  { name: 'paragraph', description: 'The ¶ number (1-based, reading order).', type: 'integer' },
+  { name: 'paragraph_id', description: 'The anchor on the statement page, e.g. p-7.', type: 'string' },
+  { name: 'kind', description: 'paragraph, heading, ordered-item or bullet-item.', type: 'string' },
+  { name: 'item_number', description: 'Number of an ordered list item; empty otherwise.', type: 'integer' },
+  { name: 'url', description: 'The paragraph on the site.', type: 'string' },
+  { name: 'text', description: 'The text as the edition gives it.', type: 'string' },
+];
+
+const csv = (rows: string[][]): string => rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+
+/** One row per paragraph, with the statement's metadata columns (RFC 4180, UTF-8, CRLF). */
+export function paragraphsCsv(corpus: Corpus, site: string): string {
+  const rows = [[...STATEMENT_COLUMNS.map((c) => c.name), ...PARAGRAPH_COLUMNS.map((c) => c.name)]];
+  for (const s of corpus.statements) {
+    const meta = STATEMENT_COLUMNS.map((c) => c.value(s));
+    for (const b of s.blocks) {
+      const url = new URL(`${statementPath(s.data.id)}#${b.id}`, site).href;
+      rows.push([...meta, String(b.n), b.id, b.kind, b.number === null ? '' : String(b.number), url, b.text]);
+    }
+  }
+  return csv(rows);
+}
+
+const STATEMENT_EXTRA: { name: string; description: string; type: 'string' | 'integer' }[] = [
+  { name: 'words', description: 'Words in the edition’s text.', type: 'integer' },
+  { name: 'paragraphs', description: 'Blocks (¶1…¶n).', type: 'integer' },
+  { name: 'url', description: 'The statement’s page.', type: 'string' },
+];
+
+/** One row per statement (RFC 4180, UTF-8, CRLF). */
+export function statementsCsv(corpus: Corpus, site: string): string {
+  const rows = [[...STATEMENT_COLUMNS.map((c) => c.name), ...STATEMENT_EXTRA.map((c) => c.name)]];
+  for (const s of corpus.statements) {
+    rows.push([
+      ...STATEMENT_COLUMNS.map((c) => c.value(s)),
+      String(s.data.words),
+      String(s.data.blocks),
+      new URL(statementPath(s.data.id), site).href,
+    ]);
+  }
+  return csv(rows);
+}
+
+/** The licence notes shown on /data/ and written into the data package. */
+export const LICENCE_NOTE =
+  'The statements are public speeches, statements and news releases; the rights in their texts stay with their authors and publishers (the Government of China, IOM). The edition’s own work — metadata, edition reports, themes and paragraph numbering — may be reused with attribution to Migration Statements.';
+
+/** A Frictionless data package (v1) describing the CSV and JSON downloads. */
+export function dataPackage(site: string): Record<string, unknown> {
+  const field = (c: { name: string; description: string; type: string }) => ({ name: c.name, description: c.description, type: c.type });
+  return {
+    profile: 'data-package',
+    name: 'migration-statements',
+    title: SITE_NAME,
+    description: SITE_DESCRIPTION,
+    homepage: site,
+    licenses: [{ name: 'other-attribution', title: LICENCE_NOTE }],
+    resources: [
+      {
+        name: 'paragraphs',
+        path: 'paragraphs.csv',
+        profile: 'tabular-data-resource',
+        format: 'csv',
+        mediatype: 'text/csv',
+        encoding: 'utf-8',
+        dialect: { delimiter: ',', doubleQuote: true, lineTerminator: '\r\n', header: true },
+        schema: {
+          fields: [...STATEMENT_COLUMNS, ...PARAGRAPH_COLUMNS].map(field),
+          primaryKey: ['statement_id', 'paragraph'],
+        },
+      },
+      {
+        name: 'statements',
+        path: 'statements.csv',
+        profile: 'tabular-data-resource',
+        format: 'csv',
+        mediatype: 'text/csv',
+        encoding: 'utf-8',
+        dialect: { delimiter: ',', doubleQuote: true, lineTerminator: '\r\n', header: true },
+        schema: { fields: [...STATEMENT_COLUMNS, ...STATEMENT_EXTRA].map(field), primaryKey: ['statement_id'] },
+      },
+      {
+        name: 'corpus',
+        path: 'corpus.json',
+        profile: 'data-resource',
+        format: 'json',
+        mediatype: 'application/json',
+        encoding: 'utf-8',
+        schema: 'corpus.schema.json',
+        description: 'Every statement with metadata, edition report and paragraphs; validates against corpus.schema.json.',
+      },
+    ],
+  };
+}

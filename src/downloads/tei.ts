@@ -1,0 +1,427 @@
+/**
+ * A statement as a TEI P5 XML document: the header carries the metadata (with
+ * the status and evidence of every fact), the source's provenance and every
+ * intervention of the edition; the body carries the blocks with their ¶ ids.
+ *
+ * The document is built as a small tree and serialized in one place, so every
+ * string that comes from data goes through `escapeXml` (text and attribute
+ * values alike). Output is deterministic: no generation dates.
+ */
+import type { EditionReport, StatementFrontmatter } from '../edition/schemas.ts';
+import type { StatementView } from '../site/corpus.ts';
+import { TYPE_LABELS } from '../site/corpus.ts';
+import { formatDate } from '../edition/dates.ts';
+import { SITE_NAME } from '../site/site.ts';
+import type { TextBlock } from '../edition/statement-text.ts';
+import { escapeXml } from '../edition/xml.ts';
+
+/** The TEI namespace. */
+export const TEI_NS = 'http://www.tei-c.org/ns/1.0';
+
+/** An element of the document tree; strings among its children are text. */
+interface Node {
+  name: string;
+  attrs: [string, string][];
+  children: (Node | string)[];
+}
+
+type Attrs = Record<string, string | number | null | undefined>;
+type Child = Node | string | null | undefined | false | Child[];
+
+/** An element; attributes with null or undefined values are left out, as are empty children. */
+function el(name: string, attrs: Attrs = {}, ...children: Child[]): Node {
+  const flat: (Node | string)[] = [];
+  const add = (c: Child): void => {
+    if (c === null || c === undefined || c === false || c === '') return;
+    if (Array.isArray(c)) c.forEach(add);
+    else flat.push(c);
+  };
+  children.forEach(add);
+  const list = Object.entries(attrs)
+    .filter((e): e is [string, string | number] => e[1] !== null && e[1] !== undefined)
+    .map(([k, v]): [string, string] => [k, String(v)]);
+  return { name, attrs: list, children: flat };
+}
+
+/**
+ * Serializes a node. An element with only element children is laid out one
+ * child a line; an element with any text, and everything inside it, is written
+ * on one line, so no indentation ever enters mixed content (the text of `<p>`,
+ * `<item>`, `<head>`, `<note>`).
+ */
+function serialize(node: Node, depth = 0, inMixed = false): string {
+  const attrs = node.attrs.map(([k, v]) => ` ${k}="${escapeXml(v)}"`).join('');
+  if (node.children.length === 0) return `<${node.name}${attrs}/>`;
+  if (inMixed || node.children.some((c) => typeof c === 'string')) {
+    const inner = node.children.map((c) => (typeof c === 'string' ? escapeXml(c) : serialize(c, 0, true))).join('');
+    return `<${node.name}${attrs}>${inner}</${node.name}>`;
+  }
+  const pad = '  '.repeat(depth + 1);
+  const inner = node.children.map((c) => `${pad}${serialize(c as Node, depth + 1)}`).join('\n');
+  return `<${node.name}${attrs}>\n${inner}\n${'  '.repeat(depth)}</${node.name}>`;
+}
+
+type FactKey = 'speaker' | 'role' | 'onBehalfOf' | 'event' | 'place';
+
+/** `cert="medium"` for an inferred fact, nothing for a stated one. */
+function cert(status: string): string | null {
+  return status === 'inferred' ? 'medium' : null;
+}
+
+/** A date element with `when` at the date's precision, and `cert` when inferred. */
+function dateEl(d: StatementFrontmatter['date']): Node {
+  return el('date', { when: d.value, cert: cert(d.status) }, formatDate(d));
+}
+
+/**
+ * The document's xml:id, which also prefixes every xml:id inside it (blocks
+ * `statement-<id>.p-7`, the speaker `statement-<id>.speaker`), so that ids stay
+ * unique when documents are gathered in a teiCorpus.
+ */
+function docIdOf(s: StatementView): string {
+  return `statement-${s.data.id}`;
+}
+
+/** The author: the speaker's name, or the government or organization when there is no speaker. */
+function authorEl(s: StatementView): Node | null {
+  if (s.speaker) {
+    return el('author', {}, el('persName', { ref: `#${docIdOf(s)}.speaker`, cert: cert(s.data.speaker.status) }, s.speaker.name));
+  }
+  if (s.data.onBehalfOf.value !== null) {
+    return el('author', {}, el('orgName', { cert: cert(s.data.onBehalfOf.status) }, s.data.onBehalfOf.value));
+  }
+  return null;
+}
+
+const FACT_LABELS: Record<FactKey | 'date', string> = {
+  speaker: 'Speaker',
+  role: 'Role',
+  onBehalfOf: 'On behalf of',
+  event: 'Event',
+  place: 'Place',
+  date: 'Date',
+};
+
+/** One evidence note per fact that has evidence: "Date (inferred): …". */
+function evidenceNotes(data: StatementFrontmatter): Node[] {
+  const facts: [FactKey | 'date', { status: string; evidence: string | null }][] = [
+    ['speaker', data.speaker],
+    ['role', data.role],
+    ['onBehalfOf', data.onBehalfOf],
+    ['event', data.event],
+    ['place', data.place],
+    ['date', data.date],
+  ];
+  return facts
+    .filter(([, f]) => f.evidence !== null)
+    .map(([key, f]) => el('note', { type: 'evidence', subtype: key }, `${FACT_LABELS[key]} (${f.status}): ${f.evidence}`));
+}
+
+function lines(from: number, to: number): string {
+  return from === to ? `Line ${from}` : `Lines ${from}–${to}`;
+}
+
+function blockRef(docId: string, block: string): Node {
+  return el('ref', { target: `#${docId}.${block}` }, `¶${block.replace(/^p-/u, '')}`);
+}
+
+/** A `<p>` with a lead-in and a list of items, or "none" when there are none. */
+function listedP(lead: string, type: string, items: Child[][]): Node {
+  if (items.length === 0) return el('p', {}, `${lead} None.`);
+  return el(
+    'p',
+    {},
+    lead,
+    el(
+      'list',
+      { type },
+      items.map((content) => el('item', {}, ...content)),
+    ),
+  );
+}
+
+/** The edition's interventions, from the edition report. */
+function editorialDecl(report: EditionReport, docId: string): Node {
+  const ws = report.whitespace;
+  return el(
+    'editorialDecl',
+    {},
+    el(
+      'normalization',
+      {},
+      el(
+        'p',
+        {},
+        `The text is the source file’s text, normalized for reading and citation: the lines listed below were left out, hard line breaks inside paragraphs were unwrapped, inline HTML tags were removed (their text kept), invisible characters were removed and whitespace was regularized. The words themselves are kept as the source has them.`,
+      ),
+      listedP(
+        'Left out of the source (source line numbers):',
+        'removals',
+        report.removals.map((r) => [
+          `${lines(r.fromLine, r.toLine)} (${r.kind}): ${r.reason}.`,
+          r.text.length > 0 &&
+            el(
+              'list',
+              { type: 'removed-lines' },
+              r.text.map((t) => el('item', {}, el('quote', {}, t))),
+            ),
+        ]),
+      ),
+      el('p', {}, `Hard line breaks unwrapped inside paragraphs, headings and list items: ${report.unwrappedLines}.`),
+      listedP(
+        'Line breaks joined without a space (after an opening quotation mark or a hyphen):',
+        'joined-without-space',
+        report.joinedWithoutSpace.map((j) => [`Line ${j.line}, in `, blockRef(docId, j.block), ': ', el('quote', {}, j.text)]),
+      ),
+      listedP(
+        'Inline HTML tags removed, their text kept:',
+        'inline-html',
+        report.inlineHtml.map((h) => [`Line ${h.line}: <${h.tag}> around `, el('quote', {}, h.text)]),
+      ),
+      listedP(
+        'Invisible characters removed:',
+        'invisible-characters',
+        report.invisibleCharacters.map((c) => [`${c.codePoint} × ${c.count}`]),
+      ),
+      el(
+        'p',
+        {},
+        'Whitespace repairs:',
+        el(
+          'list',
+          { type: 'whitespace' },
+          el('item', {}, `Special spaces (such as no-break spaces) made plain spaces: ${ws.specialSpaces}.`),
+          el('item', {}, `Lines whose trailing whitespace was removed: ${ws.trailingTrimmed}.`),
+          el('item', {}, `Runs of several spaces collapsed to one: ${ws.spaceRunsCollapsed}.`),
+          el('item', {}, `Blank lines dropped at the start, at the end and in runs: ${ws.blankLinesDropped}.`),
+        ),
+      ),
+    ),
+    el(
+      'segmentation',
+      {},
+      el(
+        'p',
+        {},
+        `Paragraphs are separated in the source by ${report.paragraphSeparator === 'blank-line' ? 'blank lines' : 'line breaks'}. Every block of the text (paragraph, heading or list item) is numbered ¶1…¶n; its xml:id is ${docId}.p-n and its n attribute is n.`,
+      ),
+      listedP(
+        'Paragraphs split mid-sentence by a blank line in the source, rejoined:',
+        'rejoins',
+        report.rejoins.map((r) => [
+          `Blank line ${r.line}, now in `,
+          blockRef(docId, r.block),
+          ': ',
+          el('quote', {}, r.before),
+          ' | ',
+          el('quote', {}, r.after),
+        ]),
+      ),
+      listedP(
+        'Section headings recognised:',
+        'headings',
+        report.headings.map((h) => [blockRef(docId, h.block), ': ', el('quote', {}, h.text)]),
+      ),
+      listedP(
+        'Lists recognised:',
+        'lists',
+        report.lists.map((l) => [
+          `${l.kind === 'ordered' ? 'Ordered' : 'Bulleted'} list of ${l.items} item${l.items === 1 ? '' : 's'}${l.start !== null && l.start !== 1 ? `, numbered from ${l.start}` : ''}, from `,
+          blockRef(docId, l.firstBlock),
+        ]),
+      ),
+    ),
+    el(
+      'correction',
+      {},
+      listedP(
+        'Nothing in the text is corrected. Editorial notes (also given in the text, after the block they concern):',
+        'notes',
+        report.notes.map((n) => [blockRef(docId, n.block), ': ', el('quote', {}, n.quote), ` — ${n.note}`]),
+      ),
+    ),
+  );
+}
+
+function languageName(tag: string): string {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
+/** The text's blocks: headings open `<div>` sections, consecutive items of one list form a `<list>`. */
+function bodyEl(blocks: TextBlock[], notes: EditionReport['notes'], docId: string): Node {
+  const body = el('body');
+  let container = body;
+  let list: { index: number; node: Node } | null = null;
+  for (const b of blocks) {
+    const attrs = { 'xml:id': `${docId}.${b.id}`, n: b.n };
+    let target = container;
+    if (b.kind === 'heading') {
+      container = el('div', { type: 'section' });
+      body.children.push(container);
+      container.children.push(el('head', attrs, b.text));
+      target = container;
+      list = null;
+    } else if (b.kind === 'paragraph') {
+      container.children.push(el('p', attrs, b.text));
+      list = null;
+    } else {
+      if (list === null || list.index !== b.list) {
+        list = { index: b.list ?? -1, node: el('list', { type: b.kind === 'ordered-item' ? 'ordered' : 'bulleted' }) };
+        container.children.push(list.node);
+      }
+      if (b.kind === 'ordered-item' && b.number !== null) list.node.children.push(el('label', {}, `${b.number}.`));
+      list.node.children.push(el('item', attrs, b.text));
+      target = list.node;
+    }
+    for (const n of notes.filter((x) => x.block === b.id)) {
+      target.children.push(el('note', { type: 'editorial', target: `#${docId}.${b.id}` }, el('quote', {}, n.quote), ` ${n.note}`));
+    }
+  }
+  return body;
+}
+
+/**
+ * The statement as a TEI P5 document. `url` is the statement's page in the
+ * edition (its `idno type="URL"`); `blocks` are its blocks from
+ * `blocksFromMarkdown`. Inferred facts carry `cert="medium"` and an evidence
+ * note; the date's `when` is only as exact as the date ("2021-03", "2023").
+ * @example
+ * teiDocument(wu, blocksFromMarkdown(body), 'https://example.org/statements/2012-11-28-wu-haitao-iom-council/')
+ * // => '<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="statement-2012-11-28-wu-haitao-iom-council" xml:lang="en">…'
+ */
+export function teiDocument(s: StatementView, blocks: TextBlock[], url: string): string {
+  const d = s.data;
+  const author = authorEl(s);
+  const source = d.source;
+
+  const fileDesc = el(
+    'fileDesc',
+    {},
+    el(
+      'titleStmt',
+      {},
+      el('title', {}, d.title),
+      author,
+      el(
+        'respStmt',
+        {},
+        el('resp', {}, 'Digital edition: normalized text, paragraph numbering, metadata with evidence'),
+        el('orgName', {}, SITE_NAME),
+      ),
+    ),
+    el(
+      'publicationStmt',
+      {},
+      el('publisher', {}, SITE_NAME),
+      el('idno', { type: 'URL' }, url),
+      el(
+        'availability',
+        { status: 'unknown' },
+        el(
+          'p',
+          {},
+          `No licence is recorded for this text. It is reproduced from the source described below for reference and citation; rights in it remain with its author or publisher. The edition’s apparatus is by ${SITE_NAME}.`,
+        ),
+      ),
+    ),
+    el(
+      'sourceDesc',
+      {},
+      el(
+        'bibl',
+        {},
+        el('title', {}, d.title),
+        author,
+        d.onBehalfOf.value !== null &&
+          el('respStmt', {}, el('resp', {}, 'on behalf of'), el('orgName', { cert: cert(d.onBehalfOf.status) }, d.onBehalfOf.value)),
+        el('note', { type: 'genre' }, TYPE_LABELS[d.type]),
+        dateEl(d.date),
+        evidenceNotes(d),
+        el('idno', { type: 'filename' }, source.file),
+        el('idno', { type: 'sha256' }, source.sha256),
+        source.url !== null ? el('ref', { target: source.url }, source.url) : el('note', { type: 'url' }, 'Source URL not recorded.'),
+      ),
+    ),
+  );
+
+  const profileDesc = el(
+    'profileDesc',
+    {},
+    el('langUsage', {}, el('language', { ident: d.language }, languageName(d.language))),
+    el('creation', {}, dateEl(d.date), d.place.value !== null && [', ', el('placeName', { cert: cert(d.place.status) }, d.place.value)]),
+    (s.speaker !== null || d.onBehalfOf.value !== null) &&
+      el(
+        'particDesc',
+        {},
+        s.speaker !== null &&
+          el(
+            'listPerson',
+            {},
+            el(
+              'person',
+              { 'xml:id': `${docIdOf(s)}.speaker`, role: 'speaker', cert: cert(d.speaker.status) },
+              el('persName', {}, s.speaker.name),
+              el('affiliation', {}, s.speaker.affiliation),
+              d.role.value !== null && el('occupation', { cert: cert(d.role.status) }, d.role.value),
+            ),
+          ),
+        d.onBehalfOf.value !== null &&
+          el('listOrg', { type: 'onBehalfOf' }, el('org', {}, el('orgName', { cert: cert(d.onBehalfOf.status) }, d.onBehalfOf.value))),
+      ),
+    d.event.value !== null &&
+      el('settingDesc', {}, el('setting', {}, el('name', { type: 'event', cert: cert(d.event.status) }, d.event.value))),
+    s.themes.length > 0 &&
+      el(
+        'textClass',
+        {},
+        el(
+          'keywords',
+          {},
+          s.themes.map((t) => el('term', { key: t.theme.id }, t.theme.label)),
+        ),
+      ),
+  );
+
+  const tei = el(
+    'TEI',
+    { xmlns: TEI_NS, 'xml:id': docIdOf(s), 'xml:lang': d.language },
+    el('teiHeader', {}, fileDesc, el('encodingDesc', {}, editorialDecl(d.edition, docIdOf(s))), profileDesc),
+    el('text', {}, bodyEl(blocks, d.edition.notes, docIdOf(s))),
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${serialize(tei)}\n`;
+}
+
+/**
+ * Every statement in one TEI P5 `teiCorpus`: a short corpus header, then each
+ * statement's `TEI` element as `teiDocument` writes it (its `xml:id` is
+ * `statement-<id>`). `urlOf` gives a statement's page URL; `site` the edition's.
+ * @example teiCorpus([wu], (s) => `https://example.org/statements/${s.data.id}/`, 'https://example.org/')
+ * // => '<?xml version="1.0" encoding="UTF-8"?>\n<teiCorpus xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en">…'
+ */
+export function teiCorpus(
+  statements: { view: StatementView; blocks: TextBlock[] }[],
+  urlOf: (s: StatementView) => string,
+  site: string,
+): string {
+  const header = el(
+    'teiHeader',
+    {},
+    el(
+      'fileDesc',
+      {},
+      el('titleStmt', {}, el('title', {}, `${SITE_NAME}: the corpus`)),
+      el('publicationStmt', {}, el('publisher', {}, SITE_NAME), el('idno', { type: 'URL' }, site)),
+      el('sourceDesc', {}, el('p', {}, `${statements.length} statements, each described in its own teiHeader below.`)),
+    ),
+  );
+  const members = statements.map(({ view, blocks }) =>
+    teiDocument(view, blocks, urlOf(view))
+      .replace(/^<\?xml[^>]*\?>\n/u, '')
+      .trimEnd(),
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<teiCorpus xmlns="${TEI_NS}" xml:lang="en">\n${serialize(header)}\n${members.join('\n')}\n</teiCorpus>\n`;
+}

@@ -1,0 +1,52 @@
+/**
+ * What the search index records for each statement, and the labels the
+ * search page shows for filter values. Filter values are slugs so that they
+ * can stand in URLs (`/search/?speaker=chen-xu`).
+ */
+import type { Corpus, StatementView } from '../site/corpus.ts';
+import { slugify } from '../edition/slugs.ts';
+
+/** The facets, in the order the search page shows them, with their URL parameter. */
+export const FACETS = [
+  { key: 'speaker', label: 'Speaker' },
+  { key: 'year', label: 'Year' },
+  { key: 'theme', label: 'Theme' },
+  { key: 'type', label: 'Type' },
+  { key: 'behalf', label: 'On behalf of' },
+] as const;
+export type FacetKey = (typeof FACETS)[number]['key'];
+
+/**
+ * Filter values, metadata and sort key of a statement for Pagefind.
+ * @example searchFacetsOf(wu).filters // => [['speaker', 'wu-haitao'], ['year', '2012'], ['theme', 'international-cooperation'], …]
+ */
+export function searchFacetsOf(s: StatementView): {
+  filters: [FacetKey, string][];
+  meta: [string, string][];
+  sort: string;
+} {
+  const filters: [FacetKey, string][] = [];
+  if (s.speaker) filters.push(['speaker', s.speaker.id]);
+  filters.push(['year', s.year]);
+  for (const t of s.themes) filters.push(['theme', t.theme.id]);
+  filters.push(['type', s.data.type]);
+  if (s.data.onBehalfOf.value) filters.push(['behalf', slugify(s.data.onBehalfOf.value)]);
+  const meta: [string, string][] = [
+    ['id', s.data.id],
+    ['speaker', s.speaker?.name ?? 'Speaker not recorded'],
+    ['date', s.dateLabel],
+    ['sortdate', s.data.date.value],
+  ];
+  return { filters, meta, sort: s.data.date.value };
+}
+
+/** Labels of every facet value, for the search page: facet → value → label. */
+export function facetLabels(corpus: Corpus): Record<FacetKey, Record<string, string>> {
+  return {
+    speaker: Object.fromEntries(corpus.speakers.map((s) => [s.speaker.id, s.speaker.name])),
+    year: Object.fromEntries(corpus.years.map((g) => [g.slug, g.label])),
+    theme: Object.fromEntries(corpus.themes.map((t) => [t.theme.id, t.theme.label])),
+    type: Object.fromEntries(corpus.types.map((g) => [g.slug, g.label])),
+    behalf: Object.fromEntries(corpus.onBehalfOf.map((g) => [g.slug, g.label])),
+  };
+}

@@ -1,0 +1,199 @@
+/**
+ * The corpus as the pages need it, computed once from the collections:
+ * statements in date order with their neighbours, and every grouping the
+ * indexes show (speaker, year, theme, type, on behalf of). Pure: no Astro here.
+ */
+import type { Speaker, StatementFrontmatter, StatementType, Theme, ThemeAssignment } from '../edition/schemas.ts';
+import {
+  type CorpusParagraph,
+  type CorpusStatement,
+  countWords,
+  distinctiveFromCounts,
+  type KeyWord,
+  tokenize,
+} from '../analysis/analysis.ts';
+import { compareDates, formatDate } from '../edition/dates.ts';
+import { assertUniqueSlugs, slugify } from '../edition/slugs.ts';
+import type { TextBlock } from '../edition/statement-text.ts';
+
+/** Words per minute assumed for reading time. */
+export const WORDS_PER_MINUTE = 200;
+
+/** A statement with what pages show beside its frontmatter. */
+export interface StatementView {
+  /** The frontmatter as written by the normalizer. */
+  data: StatementFrontmatter;
+  /** Its speaker's entry, or null when the speaker is unknown. */
+  speaker: Speaker | null;
+  /** The year of its date. */
+  year: string;
+  /** The date as shown ("March 2021"). */
+  dateLabel: string;
+  /** Estimated minutes to read. */
+  readingMinutes: number;
+  /** Its themes, each with the theme entry and why it applies. */
+  themes: { theme: Theme; assignment: ThemeAssignment }[];
+  /** The statement before and after it in date order. */
+  prev: StatementView | null;
+  next: StatementView | null;
+  /** Its text, block by block (empty when not given to `buildCorpus`). */
+  blocks: TextBlock[];
+  /** Its most distinctive words against the rest of the corpus. */
+  distinctive: KeyWord[];
+}
+
+/** A named group of statements with a URL slug. */
+export interface Group {
+  /** URL segment. */
+  slug: string;
+  /** Label shown to readers. */
+  label: string;
+  /** Statements in date order. */
+  statements: StatementView[];
+}
+
+/** Everything the pages show. */
+export interface Corpus {
+  /** All statements, oldest first. */
+  statements: StatementView[];
+  /** Speakers by sort name, each with their statements. */
+  speakers: { speaker: Speaker; statements: StatementView[] }[];
+  /** Years, oldest first. */
+  years: Group[];
+  /** Themes by label, each statement with why the theme applies. */
+  themes: { theme: Theme; statements: { statement: StatementView; assignment: ThemeAssignment }[] }[];
+  /** Statement types. */
+  types: Group[];
+  /** Governments and organizations spoken for. */
+  onBehalfOf: Group[];
+  /** Total words. */
+  words: number;
+  /** Statements and paragraphs in the compact form the analysis functions take. */
+  analysis: { statements: CorpusStatement[]; paragraphs: CorpusParagraph[] };
+}
+
+/** Reader-facing labels of the statement types. */
+export const TYPE_LABELS: Record<StatementType, string> = {
+  statement: 'Statement',
+  remarks: 'Remarks',
+  speech: 'Speech',
+  'press-release': 'Press release',
+};
+
+/**
+ * Minutes to read a number of words, at least one.
+ * @example readingMinutes(912) // => 5
+ */
+export function readingMinutes(words: number): number {
+  return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
+}
+
+function groupBy(statements: StatementView[], key: (s: StatementView) => string | null, label: (k: string) => string): Group[] {
+  const groups = new Map<string, StatementView[]>();
+  for (const s of statements) {
+    const k = key(s);
+    if (k === null) continue;
+    groups.set(k, [...(groups.get(k) ?? []), s]);
+  }
+  return [...groups.entries()].map(([k, list]) => ({ slug: slugify(k), label: label(k), statements: list }));
+}
+
+/**
+ * Builds the corpus view. Throws when a statement names a speaker or theme that
+ * does not exist (the normalizer checks this too) or when two groups share a slug.
+ */
+export function buildCorpus(
+  data: StatementFrontmatter[],
+  speakers: Speaker[],
+  themes: Theme[],
+  blocksById: Map<string, TextBlock[]> = new Map(),
+): Corpus {
+  const speakerById = new Map(speakers.map((s) => [s.id, s]));
+  const themeById = new Map(themes.map((t) => [t.id, t]));
+  const statements: StatementView[] = [...data]
+    .sort((a, b) => compareDates(a.date.value, b.date.value) || (a.id < b.id ? -1 : 1))
+    .map((d) => {
+      const speaker = d.speaker.value === null ? null : (speakerById.get(d.speaker.value) ?? null);
+      if (d.speaker.value !== null && speaker === null) throw new Error(`${d.id}: unknown speaker "${d.speaker.value}"`);
+      return {
+        data: d,
+        speaker,
+        year: d.date.value.slice(0, 4),
+        dateLabel: formatDate(d.date),
+        readingMinutes: readingMinutes(d.words),
+        themes: d.themes.map((assignment) => {
+          const theme = themeById.get(assignment.id);
+          if (!theme) throw new Error(`${d.id}: unknown theme "${assignment.id}"`);
+          return { theme, assignment };
+        }),
+        prev: null,
+        next: null,
+        blocks: blocksById.get(d.id) ?? [],
+        distinctive: [],
+      };
+    });
+  statements.forEach((s, i) => {
+    s.prev = statements[i - 1] ?? null;
+    s.next = statements[i + 1] ?? null;
+  });
+  // Corpus totals once, then each statement against the totals less its own:
+  // linear in the corpus, not quadratic.
+  const countsOf = statements.map((s) => countWords(s.blocks.flatMap((b) => tokenize(b.text).map((t) => t.norm))));
+  const sizes = countsOf.map((m) => [...m.values()].reduce((x, y) => x + y, 0));
+  const total = new Map<string, number>();
+  for (const m of countsOf) for (const [w, n] of m) total.set(w, (total.get(w) ?? 0) + n);
+  const totalSize = sizes.reduce((x, y) => x + y, 0);
+  statements.forEach((s, i) => {
+    const own = countsOf[i]!;
+    // Only the statement's own words are looked up in the rest.
+    const restOf = new Map<string, number>();
+    for (const [w, n] of own) restOf.set(w, total.get(w)! - n);
+    s.distinctive = distinctiveFromCounts(own, sizes[i]!, restOf, totalSize - sizes[i]!);
+  });
+
+  const onBehalfOfValues = statements.map((s) => s.data.onBehalfOf.value).filter((v): v is string => v !== null);
+  assertUniqueSlugs(onBehalfOfValues);
+
+  return {
+    statements,
+    speakers: [...speakers]
+      .sort((a, b) => a.sortName.localeCompare(b.sortName, 'en'))
+      .map((speaker) => ({ speaker, statements: statements.filter((s) => s.speaker?.id === speaker.id) })),
+    years: groupBy(
+      statements,
+      (s) => s.year,
+      (y) => y,
+    ),
+    themes: [...themes]
+      .sort((a, b) => a.label.localeCompare(b.label, 'en'))
+      .map((theme) => ({
+        theme,
+        statements: statements.flatMap((statement) =>
+          statement.themes.filter((t) => t.theme.id === theme.id).map((t) => ({ statement, assignment: t.assignment })),
+        ),
+      })),
+    types: groupBy(
+      statements,
+      (s) => s.data.type,
+      (t) => TYPE_LABELS[t as StatementType],
+    ).sort((a, b) => a.label.localeCompare(b.label, 'en')),
+    onBehalfOf: groupBy(
+      statements,
+      (s) => s.data.onBehalfOf.value,
+      (v) => v,
+    ).sort((a, b) => a.label.localeCompare(b.label, 'en')),
+    words: statements.reduce((sum, s) => sum + s.data.words, 0),
+    analysis: {
+      statements: statements.map((s) => ({
+        id: s.data.id,
+        title: s.data.title,
+        speaker: s.speaker?.name ?? 'Speaker not recorded',
+        speakerId: s.speaker?.id ?? 'unknown',
+        year: s.year,
+        date: s.data.date.value,
+        dateLabel: s.dateLabel,
+      })),
+      paragraphs: statements.flatMap((s, i) => s.blocks.map((b) => ({ s: i, n: b.n, text: b.text }))),
+    },
+  };
+}
