@@ -3,6 +3,7 @@ import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import rehypeSlug from 'rehype-slug';
+import pagefind from './src/integrations/pagefind.ts';
 import rehypeBlockLinks from './src/markdown/rehype-block-links.ts';
 import remarkBlockIds from './src/markdown/remark-block-ids.ts';
 import remarkInertHtml from './src/markdown/remark-inert-html.ts';
@@ -14,7 +15,8 @@ export default defineConfig({
   // Tests that build from another content folder use a cache of their own.
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
-  integrations: [sitemap({ filter: (page) => !page.endsWith('/404/') })],
+  // Pagefind indexes the output once Astro has written it, so `astro build` alone gives a working search.
+  integrations: [sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefind()],
   // Content-Security-Policy as a <meta> on every page: Astro hashes its own
   // inline scripts and styles; nothing else inline and no other origin runs.
   // 'wasm-unsafe-eval' lets Pagefind start its WebAssembly; its worker is a

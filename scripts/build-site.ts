@@ -1,8 +1,9 @@
 /**
- * `npm run build:site`: builds the site into a fresh temporary folder (Astro,
- * then the Pagefind index) and only when every step has succeeded swaps it in
- * as dist/. A failed build leaves dist/ as it was and no half-written output
- * beside it that could be deployed by mistake.
+ * `npm run build:site`: builds the site into a fresh temporary folder (`astro
+ * build`, whose Pagefind integration, src/integrations/pagefind.ts, writes the
+ * search index) and only when every step has succeeded swaps it in as dist/. A
+ * failed build, a failed index included, leaves dist/ as it was and no
+ * half-written output beside it that could be deployed by mistake.
  *
  * Options: --out DIR (default dist); --clean to rebuild without Astro's caches.
  */
@@ -18,16 +19,8 @@ const out = resolve(values.out);
 const stamp = `${process.pid}-${Date.now().toString(36)}`;
 const tmp = join(dirname(out), `.${basename(out)}-building-${stamp}`);
 const old = join(dirname(out), `.${basename(out)}-old-${stamp}`);
-// The tools' JavaScript entry points, run on this Node (not whatever `node` is first on PATH).
+// Astro's JavaScript entry point, run on this Node (not whatever `node` is first on PATH).
 const ASTRO = join(process.cwd(), 'node_modules', 'astro', 'bin', 'astro.mjs');
-const PAGEFIND = join(process.cwd(), 'node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs');
-/**
- * Pagefind writes one result fragment per page; above this many pages it packs
- * them into shared files. 5,000 keeps a 10,000-statement site under 20,000
- * deployed files (a static host's usual limit) while a result costs at most two
- * pages' fragments to download. Smaller corpora are unaffected.
- */
-export const PAGEFIND_MAX_FRAGMENTS = 5000;
 
 function run(command: string, args: string[]): void {
   const r = spawnSync(command, args, { stdio: 'inherit' });
@@ -40,7 +33,12 @@ function run(command: string, args: string[]): void {
 
 run(process.execPath, ['scripts/content-cache.ts']);
 run(process.execPath, [ASTRO, 'build', '--outDir', tmp, ...(values.clean ? ['--force'] : [])]);
-run(process.execPath, [PAGEFIND, '--site', tmp, '--quiet', '--max-fragments', String(PAGEFIND_MAX_FRAGMENTS)]);
+// A site without its search index is not deployable (the integration was left out of astro.config.mjs?).
+if (!existsSync(join(tmp, 'pagefind', 'pagefind.js'))) {
+  rmSync(tmp, { recursive: true, force: true });
+  console.error(`build-site: astro build wrote no Pagefind index (pagefind/pagefind.js); ${basename(out)}/ is unchanged.`);
+  process.exit(1);
+}
 if (existsSync(out)) renameSync(out, old);
 renameSync(tmp, out);
 rmSync(old, { recursive: true, force: true });

@@ -11,7 +11,8 @@
  *   --runs N      runs per corpus; medians are reported (default 3; 1 for 10k and smoke)
  *   --out FILE    where to write the report (default BENCHMARKS.md)
  *   --notes FILE  a Markdown file appended to the report, so explanations survive re-runs
- *                 (default scripts/bench-notes.md, when it exists)
+ *                 (default scripts/dev/bench-notes.md); a file that does not exist yet is
+ *                 left out of the report, with a warning, and can be written afterwards
  *
  * Needs /usr/bin/time (Debian package `time`) and /usr/bin/chromium. Figures, not assertions.
  */
@@ -39,11 +40,11 @@ import {
   withSourceSha,
 } from './bench/measure.ts';
 import { renderReport } from './bench/report.ts';
-import { serveLogged } from './bench/server.ts';
+import { startServer } from './serve.ts';
 import { syntheticCorpus } from './synthetic/corpus.ts';
 import { seedThemes, seedVocabulary, writeSyntheticContent } from './synthetic/content.ts';
 
-/** A run of build-site.ts: as a whole, and its Astro and Pagefind commands. */
+/** A run of build-site.ts: as a whole, its Astro build, and Pagefind inside that build. */
 type SiteBuild = Omit<CorpusResult['rebuild'], 'normalize'>;
 
 interface Corpus {
@@ -82,6 +83,18 @@ const EDIT = 'This sentence was added to measure a rebuild.';
 if (!existsSync(TIME)) {
   console.error('bench: /usr/bin/time is missing (Debian package "time"); it measures peak memory.');
   process.exit(1);
+}
+/** The notes file: --notes FILE, or the default. */
+const NOTES = values.notes === undefined ? DEFAULT_NOTES : resolve(ROOT, values.notes);
+if (!existsSync(NOTES)) {
+  console.warn(`bench: the notes file ${NOTES} does not exist (yet): the report will have no notes; write it and re-run to add them.`);
+}
+
+/** The notes appended to the report, read when the report is written (they may have been written meanwhile); none when the file does not exist. */
+function readNotes(): string | undefined {
+  if (existsSync(NOTES)) return readFileSync(NOTES, 'utf8');
+  console.warn(`bench: no notes: ${NOTES} does not exist.`);
+  return undefined;
 }
 
 /** Runs a command under GNU time: wall seconds and peak resident memory (MB). */
@@ -123,7 +136,9 @@ const themes = seedThemes(ROOT);
 
 /**
  * `node scripts/build-site.ts --out SITE` as `npm run build` runs it, timed as
- * a whole and, through scripts/dev/bench/stage-timer.ts, each command it runs.
+ * a whole and, through scripts/dev/bench/stage-timer.ts, each command it runs;
+ * Pagefind, which runs inside `astro build`, logs its own stage to the same
+ * file (src/integrations/pagefind.ts, BENCH_STAGE_LOG).
  */
 function buildSite(site: string, env: Record<string, string>): SiteBuild {
   const log = `${site}.stages.jsonl`;
@@ -226,7 +241,7 @@ async function browserFigures(
 ): Promise<Pick<CorpusResult, 'search' | 'pages' | 'noJs'>> {
   chromium ??= await launchChromium();
   const browser = chromium;
-  const server = await serveLogged(site);
+  const server = await startServer(site, { log: true });
   try {
     const search = [
       await coldSearch(
@@ -341,12 +356,12 @@ try {
 const machine =
   `Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${type()} ${release()}; ` +
   `Node ${process.version}, Astro ${versionOf('astro')}, Pagefind ${versionOf('pagefind')}, Chromium ${chromiumVersion}`;
-const notesFile = values.notes ? resolve(ROOT, values.notes) : existsSync(DEFAULT_NOTES) ? DEFAULT_NOTES : undefined;
+const notes = readNotes();
 const report = renderReport(results, {
-  command: ['node scripts/bench.ts', ...process.argv.slice(2)].join(' '),
+  command: ['node scripts/dev/bench.ts', ...process.argv.slice(2)].join(' '),
   machine,
   queries,
-  ...(notesFile ? { notes: readFileSync(notesFile, 'utf8') } : {}),
+  ...(notes === undefined ? {} : { notes }),
 });
 writeFileSync(resolve(ROOT, values.out), report);
 console.log(report);

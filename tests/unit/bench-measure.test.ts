@@ -191,28 +191,47 @@ describe('byte accounting', () => {
 
 describe('stagesFromLog', () => {
   const line = (argv: string[], seconds: number, peakMB: number) => JSON.stringify({ argv, seconds, peakMB });
+  const pagefindStage = (seconds: number, peakMB: number | null) => JSON.stringify({ stage: 'pagefind', seconds, peakMB });
   const node = '/usr/bin/node';
 
-  it("finds Astro's build and Pagefind among the commands build-site ran, and the rest", () => {
+  it("takes Pagefind from the stage the integration logged inside Astro's build, and Astro as the build less that time", () => {
     const log = [
       line([node, 'scripts/content-cache.ts'], 0.1, 40),
-      line([node, '/r/node_modules/astro/bin/astro.mjs', 'build', '--outDir', '/t'], 30, 1500),
-      line([node, '/r/node_modules/pagefind/lib/runner/bin.cjs', '--site', '/t', '--max-fragments', '5000'], 4, 500),
+      pagefindStage(4.03, 500),
+      line([node, '/r/node_modules/astro/bin/astro.mjs', 'build', '--outDir', '/t'], 34.05, 1500),
       '',
     ].join('\n');
     expect(stagesFromLog(log)).toEqual({
-      astro: { seconds: 30, peakMB: 1500 },
-      pagefind: { seconds: 4, peakMB: 500 },
+      astro: { seconds: 30.02, peakMB: 1500 },
+      pagefind: { seconds: 4.03, peakMB: 500 },
       other: { seconds: 0.1, peakMB: 40 },
     });
   });
 
-  it('adds up a stage run twice, and fails loudly when one is missing', () => {
-    const log = [line(['astro', 'build'], 2, 100), line(['astro', 'build'], 3, 300), line(['npx', 'pagefind', '--site', 'x'], 1, 50)].join(
+  it('still counts a Pagefind command (the CLI) as Pagefind, apart from the Astro build', () => {
+    const log = [
+      line([node, '/r/node_modules/astro/bin/astro.mjs', 'build', '--outDir', '/t'], 30, 1500),
+      line([node, '/r/node_modules/pagefind/lib/runner/bin.cjs', '--site', '/t', '--max-fragments', '5000'], 4, 500),
+    ].join('\n');
+    expect(stagesFromLog(log)).toEqual({
+      astro: { seconds: 30, peakMB: 1500 },
+      pagefind: { seconds: 4, peakMB: 500 },
+      other: { seconds: 0, peakMB: 0 },
+    });
+  });
+
+  it('adds up a stage run twice, and fails loudly when one is missing or Pagefind has no memory figure', () => {
+    const log = [line(['astro', 'build'], 2, 100), pagefindStage(0.5, 50), line(['astro', 'build'], 3, 300), pagefindStage(1, 60)].join(
       '\n',
     );
-    expect(stagesFromLog(log)).toMatchObject({ astro: { seconds: 5, peakMB: 300 }, other: { seconds: 0, peakMB: 0 } });
-    expect(() => stagesFromLog(line(['astro', 'build'], 2, 100))).toThrow(/no astro build or no pagefind/u);
+    expect(stagesFromLog(log)).toEqual({
+      astro: { seconds: 3.5, peakMB: 300 },
+      pagefind: { seconds: 1.5, peakMB: 60 },
+      other: { seconds: 0, peakMB: 0 },
+    });
+    expect(() => stagesFromLog(line(['astro', 'build'], 2, 100))).toThrow(/no astro build, or no pagefind/u);
+    expect(() => stagesFromLog(pagefindStage(1, 50))).toThrow(/no astro build, or no pagefind/u);
+    expect(() => stagesFromLog([line(['astro', 'build'], 2, 100), pagefindStage(1, null)].join('\n'))).toThrow(/peak memory/u);
   });
 });
 

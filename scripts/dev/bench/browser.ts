@@ -7,7 +7,7 @@
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { compressedSize, inlineScripts, isJsPath, type PageFigure, parts, type SearchFigure, transfer } from './measure.ts';
-import type { BenchServer, Served } from './server.ts';
+import type { LoggingServer, Served } from '../serve.ts';
 
 /** Quiet time that counts as "network idle", in ms. */
 const QUIET_MS = 1000;
@@ -15,7 +15,7 @@ const QUIET_MS = 1000;
 /** Opens `path` in a fresh context, runs `until` on it, waits for network idle; returns its result and every response. */
 async function visit<T>(
   browser: Browser,
-  server: BenchServer,
+  server: LoggingServer,
   path: string,
   until: (page: Page) => Promise<T>,
   javaScriptEnabled = true,
@@ -40,7 +40,7 @@ async function visit<T>(
  */
 export async function coldSearch(
   browser: Browser,
-  server: BenchServer,
+  server: LoggingServer,
   search: { kind: SearchFigure['kind']; query: string; docs: number },
   timeoutMs: number,
 ): Promise<SearchFigure> {
@@ -64,7 +64,7 @@ export async function coldSearch(
 }
 
 /** What a page loads by itself on load: every request, and its JavaScript (files and inline code). */
-export async function pageLoad(browser: Browser, server: BenchServer, name: string, path: string): Promise<PageFigure> {
+export async function pageLoad(browser: Browser, server: LoggingServer, name: string, path: string): Promise<PageFigure> {
   const { served } = await visit(browser, server, path, () => Promise.resolve());
   const html = served.find((r) => r.path === path && r.status === 200);
   if (!html) throw new Error(`bench: ${path} was not served`);
@@ -84,7 +84,7 @@ export async function pageLoad(browser: Browser, server: BenchServer, name: stri
 /** Paragraphs (`[data-block]`) of a statement page with JavaScript on, and off. */
 export async function paragraphsWithoutJs(
   browser: Browser,
-  server: BenchServer,
+  server: LoggingServer,
   path: string,
 ): Promise<{ withJs: number; withoutJs: number }> {
   const count = (page: Page) => page.locator('main [data-block]').count();

@@ -1,7 +1,7 @@
 /**
- * Pure helpers of `npm run bench` (scripts/bench.ts): medians, the search
+ * Pure helpers of `npm run bench` (scripts/dev/bench.ts): medians, the search
  * queries chosen from a corpus, byte accounting of what a browser downloaded,
- * the flags our build passes to Astro and Pagefind, the one-statement edit of
+ * the stages of a build from its log, the one-statement edit of
  * the rebuild, and the budgets of issue #7 checked against the figures.
  */
 import { createHash } from 'node:crypto';
@@ -229,10 +229,19 @@ export function isJsPath(path: string): boolean {
   return /\.m?js$/iu.test(path.replace(/[?#].*$/u, ''));
 }
 
-/** One command build-site.ts ran, as scripts/dev/bench/stage-timer.ts logs it. */
-interface LoggedCommand extends Stage {
-  argv: string[];
-}
+/** A command build-site.ts ran, as scripts/dev/bench/stage-timer.ts logs it. */
+type LoggedCommand = Stage & { argv: string[] };
+
+/**
+ * One line of a build's stage log (JSON): a command (`argv`), or a stage timed
+ * inside one, as the Pagefind integration (src/integrations/pagefind.ts) logs
+ * it from inside `astro build` (`stage`; peakMB null where it could not be read).
+ */
+type LogLine = LoggedCommand | StageLine;
+type StageLine = { stage: string; seconds: number; peakMB: number | null };
+
+/** Rounded to hundredths, as GNU time gives seconds. */
+const round2 = (x: number): number => Math.round(x * 100) / 100;
 
 /** Stages added up: seconds summed, the largest peak. */
 function combine(stages: readonly Stage[]): Stage {
@@ -240,24 +249,43 @@ function combine(stages: readonly Stage[]): Stage {
 }
 
 /**
- * The Astro and Pagefind stages of a build from the log of the commands
- * build-site.ts ran (JSON lines); any other command (the cache check) is
- * "other". Throws when Astro or Pagefind is missing: build-site no longer
- * runs them as commands, and the bench must learn how it does.
+ * The Astro and Pagefind stages of a build from its stage log (JSON lines).
+ * Pagefind runs inside `astro build` (an Astro integration through Pagefind's
+ * Node API) and logs its own time and peak memory; the Astro stage is the
+ * `astro build` command less that time, with the command's peak (GNU time: its
+ * largest process, Pagefind's included). A Pagefind command (the CLI, as
+ * build-site once ran it) still counts as Pagefind. Any other command (the
+ * cache check) is "other". Throws when Astro or Pagefind is missing, or
+ * Pagefind's memory could not be read: the bench must then learn how the
+ * build runs them.
  */
 export function stagesFromLog(text: string): { astro: Stage; pagefind: Stage; other: Stage } {
-  const commands = text
+  const lines = text
     .split('\n')
     .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as LoggedCommand);
+    .map((l) => JSON.parse(l) as LogLine);
+  const commands = lines.filter((l): l is LoggedCommand => 'argv' in l);
+  const inside = lines.filter((l): l is StageLine => 'stage' in l && l.stage === 'pagefind');
   const isAstro = (c: LoggedCommand) => c.argv.some((a) => /(^|\/)astro(\.mjs)?$/u.test(a)) && c.argv.includes('build');
   const isPagefind = (c: LoggedCommand) => c.argv.some((a) => /(^|\/)pagefind(\/lib\/runner\/bin\.cjs)?$/u.test(a));
   const astro = commands.filter(isAstro);
-  const pagefind = commands.filter(isPagefind);
-  if (astro.length === 0 || pagefind.length === 0) {
-    throw new Error('bench: scripts/build-site.ts ran no astro build or no pagefind command that the bench could time');
+  const pagefindCommands = commands.filter(isPagefind);
+  if (astro.length === 0 || inside.length + pagefindCommands.length === 0) {
+    throw new Error(
+      'bench: scripts/build-site.ts ran no astro build, or no pagefind the bench could time (no "pagefind" stage logged by the integration, no pagefind command)',
+    );
   }
-  return { astro: combine(astro), pagefind: combine(pagefind), other: combine(commands.filter((c) => !isAstro(c) && !isPagefind(c))) };
+  const pagefindInside = inside.map((l): Stage => {
+    if (l.peakMB === null) throw new Error("bench: the Pagefind integration could not read Pagefind's peak memory (no /proc?)");
+    return { seconds: l.seconds, peakMB: l.peakMB };
+  });
+  const astroCommands = combine(astro);
+  const insideSeconds = pagefindInside.reduce((t, x) => t + x.seconds, 0);
+  return {
+    astro: { seconds: Math.max(0, round2(astroCommands.seconds - insideSeconds)), peakMB: astroCommands.peakMB },
+    pagefind: combine([...pagefindInside, ...pagefindCommands]),
+    other: combine(commands.filter((c) => !isAstro(c) && !isPagefind(c))),
+  };
 }
 
 /**

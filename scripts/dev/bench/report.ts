@@ -182,7 +182,7 @@ export function renderReport(results: readonly CorpusResult[], ctx: ReportContex
     '',
     '## Pipeline',
     '',
-    'The pipeline as `npm run build` runs it: `node scripts/normalize.ts --content DIR`, then `node scripts/build-site.ts --out DIR`, which runs `astro build` and `pagefind` with its own flags; each command it starts is timed under GNU time by a preloaded hook (scripts/dev/bench/stage-timer.ts). “build-site s (whole)” adds its cache check and the swap into place.',
+    'The pipeline as `npm run build` runs it: `node scripts/normalize.ts --content DIR`, then `node scripts/build-site.ts --out DIR`, which runs `astro build` with its own flags; each command it starts is timed under GNU time by a preloaded hook (scripts/dev/bench/stage-timer.ts). Pagefind runs inside `astro build`, through its Node API from an Astro integration (src/integrations/pagefind.ts), which logs its own wall time and the peak resident memory of Pagefind’s process: “pagefind” is that, and “astro” is the `astro build` command less Pagefind’s time (its peak memory is that of the command’s largest process, Pagefind’s included). “build-site s (whole)” adds its cache check and the swap into place.',
     '',
     pipelineTable(results),
     '',

@@ -3,8 +3,13 @@
  * scripts/build-site.ts …`): runs every command that build-site starts with
  * `spawnSync` under GNU time, and appends one JSON line per command to the
  * file named by BENCH_STAGE_LOG: `{ argv, seconds, peakMB }`. The bench thus
- * times Astro and Pagefind exactly as `npm run build` runs them, with the
- * flags build-site gives them, whatever those are.
+ * times `astro build` exactly as `npm run build` runs it, with the flags
+ * build-site gives it, whatever those are.
+ *
+ * Pagefind runs inside `astro build` (src/integrations/pagefind.ts), so no
+ * command of its own is timed here: the integration sees BENCH_STAGE_LOG in its
+ * environment and appends its own line to the same file, `{ stage: "pagefind",
+ * seconds, peakMB }` (see stagesFromLog in measure.ts for how they combine).
  *
  * Changes nothing else: the command, its options and its exit status are as
  * build-site asked (GNU time writes to its own file, not to stderr).
