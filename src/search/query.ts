@@ -176,9 +176,25 @@ export function expandAliases(p: ParsedQuery, groups: AliasGroup[]): AliasVarian
   }));
 }
 
-/** The facets a search can be narrowed by; each is a URL parameter. */
+/**
+ * The facets a search can be narrowed by, in the order the search page shows
+ * them: the one list of their names. Each is a URL parameter, a Pagefind
+ * filter (`data-pagefind-filter`, see `search-index.ts`) and a fieldset of the
+ * search page.
+ */
 export const FACET_KEYS = ['speaker', 'year', 'theme', 'type', 'behalf'] as const;
 export type Facet = (typeof FACET_KEYS)[number];
+
+/**
+ * No filter selected: an empty selection for every facet.
+ * @example noFilters() // => { speaker: [], year: [], theme: [], type: [], behalf: [] }
+ */
+export function noFilters(): Record<Facet, string[]> {
+  return Object.fromEntries(FACET_KEYS.map((k) => [k, []])) as unknown as Record<Facet, string[]>;
+}
+
+/** Pagefind's sort key of a statement (its date): written into the index by `SearchMeta.astro`, asked for by the search page. */
+export const SORT_KEY = 'date';
 
 /** How results are ordered. */
 export type SortOrder = 'relevance' | 'newest' | 'oldest';

@@ -5,27 +5,30 @@
  */
 import type { Corpus, StatementView } from '../site/corpus.ts';
 import { slugify } from '../edition/slugs.ts';
+import { FACET_KEYS, type Facet } from './query.ts';
 
-/** The facets, in the order the search page shows them, with their URL parameter. */
-export const FACETS = [
-  { key: 'speaker', label: 'Speaker' },
-  { key: 'year', label: 'Year' },
-  { key: 'theme', label: 'Theme' },
-  { key: 'type', label: 'Type' },
-  { key: 'behalf', label: 'On behalf of' },
-] as const;
-export type FacetKey = (typeof FACETS)[number]['key'];
+/** Each facet's heading on the search page. */
+const FACET_LABELS: Record<Facet, string> = {
+  speaker: 'Speaker',
+  year: 'Year',
+  theme: 'Theme',
+  type: 'Type',
+  behalf: 'On behalf of',
+};
+
+/** The facets, in the order the search page shows them (that of `FACET_KEYS`), with their heading. */
+export const FACETS: readonly { key: Facet; label: string }[] = FACET_KEYS.map((key) => ({ key, label: FACET_LABELS[key] }));
 
 /**
  * Filter values, metadata and sort key of a statement for Pagefind.
  * @example searchFacetsOf(wu).filters // => [['speaker', 'wu-haitao'], ['year', '2012'], ['theme', 'international-cooperation'], …]
  */
 export function searchFacetsOf(s: StatementView): {
-  filters: [FacetKey, string][];
+  filters: [Facet, string][];
   meta: [string, string][];
   sort: string;
 } {
-  const filters: [FacetKey, string][] = [];
+  const filters: [Facet, string][] = [];
   if (s.speaker) filters.push(['speaker', s.speaker.id]);
   filters.push(['year', s.year]);
   for (const t of s.themes) filters.push(['theme', t.theme.id]);
@@ -41,7 +44,7 @@ export function searchFacetsOf(s: StatementView): {
 }
 
 /** Labels of every facet value, for the search page: facet → value → label. */
-export function facetLabels(corpus: Corpus): Record<FacetKey, Record<string, string>> {
+export function facetLabels(corpus: Corpus): Record<Facet, Record<string, string>> {
   return {
     speaker: Object.fromEntries(corpus.speakers.map((s) => [s.speaker.id, s.speaker.name])),
     year: Object.fromEntries(corpus.years.map((g) => [g.slug, g.label])),

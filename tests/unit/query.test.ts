@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { FACETS } from '../../src/search/search-index.ts';
 import {
   containsPhrase,
+  FACET_KEYS,
   expandAliases,
   fold,
   foldChars,
@@ -8,6 +10,7 @@ import {
   highlightRanges,
   highlightTerms,
   mergeRanges,
+  noFilters,
   pagefindQuery,
   paramsFromState,
   parseQuery,
@@ -23,7 +26,7 @@ const GROUPS = [
   { id: 'gcm', names: ['GCM', 'Global Compact for Safe, Orderly and Regular Migration', 'Global Compact on Migration'] },
   { id: 'iom', names: ['IOM', 'International Organization for Migration'] },
 ];
-const noFilters = { speaker: [], year: [], theme: [], type: [], behalf: [] };
+const NO_FILTERS = { speaker: [], year: [], theme: [], type: [], behalf: [] };
 
 describe('parseQuery', () => {
   it('separates quoted phrases from the other words', () => {
@@ -117,6 +120,26 @@ describe('expandAliases', () => {
   });
 });
 
+describe('the facets', () => {
+  it('are one list: the URL parameters, the empty selection and the headings of the search page follow it', () => {
+    expect(FACET_KEYS).toEqual(['speaker', 'year', 'theme', 'type', 'behalf']);
+    expect(noFilters()).toEqual(NO_FILTERS);
+    expect(FACETS).toEqual([
+      { key: 'speaker', label: 'Speaker' },
+      { key: 'year', label: 'Year' },
+      { key: 'theme', label: 'Theme' },
+      { key: 'type', label: 'Type' },
+      { key: 'behalf', label: 'On behalf of' },
+    ]);
+  });
+
+  it('noFilters gives a fresh selection each time', () => {
+    const a = noFilters();
+    a.speaker.push('chen-xu');
+    expect(noFilters().speaker).toEqual([]);
+  });
+});
+
 describe('stateFromParams', () => {
   it('reads query, repeatable facet values and order, ignoring anything else', () => {
     expect(
@@ -134,18 +157,18 @@ describe('stateFromParams', () => {
 
 describe('paramsFromState', () => {
   it('writes a stable URL without defaults, and reads back to the same state', () => {
-    const state = { q: 'GCM', filters: { ...noFilters, year: ['2023', '2021'], speaker: ['chen-xu'] }, sort: 'oldest' as const };
+    const state = { q: 'GCM', filters: { ...NO_FILTERS, year: ['2023', '2021'], speaker: ['chen-xu'] }, sort: 'oldest' as const };
     const params = paramsFromState(state);
     expect(params.toString()).toBe('q=GCM&speaker=chen-xu&year=2021&year=2023&sort=oldest');
     expect(stateFromParams(params)).toEqual({ ...state, filters: { ...state.filters, year: ['2021', '2023'] } });
-    expect(paramsFromState({ q: '', filters: noFilters, sort: 'relevance' }).toString()).toBe('');
+    expect(paramsFromState({ q: '', filters: NO_FILTERS, sort: 'relevance' }).toString()).toBe('');
   });
 });
 
 describe('hasFilters', () => {
   it('is true only when a facet value is selected', () => {
-    expect(hasFilters({ q: 'x', filters: noFilters, sort: 'relevance' })).toBe(false);
-    expect(hasFilters({ q: '', filters: { ...noFilters, type: ['speech'] }, sort: 'relevance' })).toBe(true);
+    expect(hasFilters({ q: 'x', filters: NO_FILTERS, sort: 'relevance' })).toBe(false);
+    expect(hasFilters({ q: '', filters: { ...NO_FILTERS, type: ['speech'] }, sort: 'relevance' })).toBe(true);
   });
 });
 
