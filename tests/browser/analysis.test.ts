@@ -1,13 +1,15 @@
 /**
- * The concordance and trends pages in Chromium, with results on screen.
+ * The concordance and trends pages in Chromium, with results on screen, over
+ * the fixture's site (tests/fixtures/content/ → dist-fixture/): the counts are the five seeds'.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './axe.ts';
 import { scrollSettled } from '../../scripts/dev/chromium.ts';
 import { useSite } from './use-site.ts';
+import { FIXTURE_SITE } from '../helpers/content.ts';
 
-const site = useSite();
+const site = useSite(FIXTURE_SITE.dist);
 
 async function open(path: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
   const context = await site.browser.newContext({ colorScheme, acceptDownloads: true });

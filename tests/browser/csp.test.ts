@@ -1,18 +1,22 @@
 /**
- * The Content-Security-Policy: present on every page, and nothing the site
- * does — reading, searching, the concordance, the trends — trips it.
+ * The Content-Security-Policy: present on every page of the live site (dist/),
+ * and nothing the site does — reading, searching, the concordance, the trends —
+ * trips it (those are tried on the fixture's site, dist-fixture/, whose
+ * statements and search results are known).
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIST, launchChromium, pagesFromSitemap } from '../../scripts/dev/chromium.ts';
 import { type StaticServer, startServer } from '../../scripts/dev/serve.ts';
+import { FIXTURE_SITE } from '../helpers/content.ts';
 
 let server: StaticServer;
+let fixtureServer: StaticServer;
 let browser: Browser;
 let context: BrowserContext;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(DIST), launchChromium()]);
+  [server, fixtureServer, browser] = await Promise.all([startServer(DIST), startServer(FIXTURE_SITE.dist), launchChromium()]);
   context = await browser.newContext();
   // Record every violation the page reports, from before any of its scripts run.
   await context.addInitScript(() => {
@@ -24,16 +28,17 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  await fixtureServer?.close();
 });
 
-/** Opens a page and returns a function that lists its CSP violations and CSP console errors so far. */
-async function visit(path: string): Promise<{ page: Page; violations: () => Promise<string[]> }> {
+/** Opens a page (of the live site unless another server is given) and returns a function that lists its CSP violations and CSP console errors so far. */
+async function visit(path: string, on: StaticServer = server): Promise<{ page: Page; violations: () => Promise<string[]> }> {
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error' && /Content Security Policy/iu.test(m.text())) consoleErrors.push(m.text());
   });
-  await page.goto(server.url + path);
+  await page.goto(on.url + path);
   return {
     page,
     violations: async () => [...(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)), ...consoleErrors],
@@ -65,7 +70,7 @@ describe('Content-Security-Policy', () => {
       ['/statements/2023-chen-xu-iom-council/?hl=Global+Compact#p-6', (p) => p.waitForSelector('.text mark').then(() => undefined)],
     ];
     for (const [path, ready] of checks) {
-      const { page, violations } = await visit(path);
+      const { page, violations } = await visit(path, fixtureServer);
       await ready(page);
       await page.waitForLoadState('networkidle');
       expect(await violations(), path).toEqual([]);

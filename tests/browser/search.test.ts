@@ -2,15 +2,17 @@
  * The search page in Chromium, as a reader uses it: exact phrases (alone and
  * inside a longer query), aliases, filters, the URL as the whole state, deep
  * links that land on the paragraph with the words marked, and what happens
- * without JavaScript. Also what a first search downloads.
+ * without JavaScript. Also what a first search downloads. Over the fixture's
+ * site (tests/fixtures/content/ → dist-fixture/): the expectations are the five seeds'.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe.ts';
 import { scrollSettled } from '../../scripts/dev/chromium.ts';
 import { useSite } from './use-site.ts';
+import { FIXTURE_SITE } from '../helpers/content.ts';
 
-const site = useSite();
+const site = useSite(FIXTURE_SITE.dist);
 let context: BrowserContext;
 let page: Page;
 

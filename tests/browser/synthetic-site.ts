@@ -59,6 +59,13 @@ export function buildSyntheticSite(opts: SyntheticSiteOptions): SyntheticSite {
   }
 }
 
+/**
+ * Where the seeds' vocabulary, themes and aliases come from: the frozen fixture
+ * (tests/fixtures/content/), so that the synthetic site, and what the tests
+ * expect of it, do not change when the live corpus grows.
+ */
+const SEEDS = join(ROOT, 'tests', 'fixtures');
+
 function build(dir: string, opts: SyntheticSiteOptions): SyntheticSite {
   const content = join(dir, 'content');
   const files = syntheticCorpus(
@@ -70,8 +77,8 @@ function build(dir: string, opts: SyntheticSiteOptions): SyntheticSite {
       seed: 20261122,
       artifacts: 0.2,
     },
-    seedVocabulary(ROOT),
-    seedThemes(ROOT),
+    seedVocabulary(SEEDS),
+    seedThemes(SEEDS),
   );
   const planted = new Map<string, string[]>();
   for (let i = 0; i < opts.count; i++) {
@@ -86,7 +93,7 @@ function build(dir: string, opts: SyntheticSiteOptions): SyntheticSite {
     files.set(`sources/${id}.yaml`, files.get(`sources/${id}.yaml`)!.replace(/sha256: [0-9a-f]{64}/u, `sha256: ${sha}`));
     planted.set(sentence, [...(planted.get(sentence) ?? []), id]);
   }
-  writeSyntheticContent(files, content, ROOT);
+  writeSyntheticContent(files, content, SEEDS);
   const env = { CONTENT_DIR: content, ASTRO_CACHE_DIR: join(dir, 'astro-cache'), ASTRO_TELEMETRY_DISABLED: '1' };
   run([join(ROOT, 'scripts/normalize.ts'), '--content', content], env);
   const site = join(dir, 'dist');

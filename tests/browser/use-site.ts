@@ -12,11 +12,15 @@ export interface Site {
   browser: Browser;
 }
 
-/** Registers the start and stop hooks; the returned object is filled in before the first test. */
-export function useSite(): Site {
+/**
+ * Registers the start and stop hooks for serving `distDir` (the live site,
+ * dist/, unless another is given: tests with exact expectations pass the
+ * fixture's, dist-fixture/); the returned object is filled in before the first test.
+ */
+export function useSite(distDir: string = DIST): Site {
   const site = {} as Site;
   beforeAll(async () => {
-    [site.server, site.browser] = await Promise.all([startServer(DIST), launchChromium()]);
+    [site.server, site.browser] = await Promise.all([startServer(distDir), launchChromium()]);
   });
   afterAll(async () => {
     await site.browser?.close();

@@ -1,6 +1,10 @@
 /**
- * Over dist/: every download parses in a standard tool (Python's json, csv and
- * xml modules, and a JSON Schema validator) and says what the pages say.
+ * Over the built sites: every download parses in a standard tool (Python's
+ * json, csv and xml modules, and a JSON Schema validator) and says what the
+ * pages say. The checks derived from the data run over the live site (content/
+ * → dist/) and the fixture's (tests/fixtures/content/ → dist-fixture/); the
+ * exact figures (five statements, 20 occurrences of "cooperation", the
+ * trafficking counts by year) over the fixture's only.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -10,173 +14,207 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { concordance, termTrends } from '../../src/analysis/analysis.ts';
-import { CONTENT, ROOT, readBlocks, splitStatement } from '../helpers/content.ts';
+import { FIXTURE_SITE, LIVE_SITE, type Site, readBlocks, splitStatement } from '../helpers/content.ts';
 
-const DIST = join(ROOT, 'dist');
-const read = (p: string) => readFileSync(join(DIST, p), 'utf8');
-const corpus = JSON.parse(read('data/corpus.json')) as {
-  statements: { id: string; title: string; paragraphs: { id: string; n: number; text: string }[] }[];
-};
-const bodies = readdirSync(join(CONTENT, 'statements'))
-  .filter((n) => n.endsWith('.md'))
-  .map((n) => ({
-    id: n.replace(/\.md$/u, ''),
-    blocks: readBlocks(splitStatement(readFileSync(join(CONTENT, 'statements', n), 'utf8')).body),
-  }));
-
-/** Runs a short Python program on a file and returns its JSON output. */
-function python(program: string, file: string): unknown {
-  const r = spawnSync('python3', ['-c', program, join(DIST, file)], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`python3 on ${file}: ${r.stderr}`);
-  return JSON.parse(r.stdout);
+/** What the tests read of one built site: its downloads and the Markdown it was built from. */
+function downloadsOf(site: Site) {
+  const DIST = site.dist;
+  const CONTENT = site.content;
+  const read = (p: string) => readFileSync(join(DIST, p), 'utf8');
+  const corpus = JSON.parse(read('data/corpus.json')) as {
+    statements: { id: string; title: string; paragraphs: { id: string; n: number; text: string }[] }[];
+  };
+  const bodies = readdirSync(join(CONTENT, 'statements'))
+    .filter((n) => n.endsWith('.md'))
+    .sort()
+    .map((n) => ({
+      id: n.replace(/\.md$/u, ''),
+      blocks: readBlocks(splitStatement(readFileSync(join(CONTENT, 'statements', n), 'utf8')).body),
+    }));
+  /** Runs a short Python program on a file and returns its JSON output. */
+  const python = (program: string, file: string): unknown => {
+    const r = spawnSync('python3', ['-c', program, join(DIST, file)], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    if (r.status !== 0) throw new Error(`python3 on ${file}: ${r.stderr}`);
+    return JSON.parse(r.stdout);
+  };
+  const concordanceData = () =>
+    JSON.parse(read('data/concordance.json')) as {
+      statements: { id: string; year: string; date: string; title: string; speaker: string; speakerId: string; dateLabel: string }[];
+      paragraphs: [number, number, string][];
+    };
+  return { DIST, CONTENT, read, corpus, bodies, python, concordanceData };
 }
 
-describe('corpus.json', () => {
-  it('validates against the generated JSON Schema', () => {
-    const schema = JSON.parse(read('data/corpus.schema.json')) as object;
-    const ajv = new Ajv2020({ allErrors: true, strict: false });
-    const validate = ajv.compile(schema);
-    const ok = validate(corpus);
-    expect(ok, JSON.stringify(validate.errors?.slice(0, 5), null, 2)).toBe(true);
-    expect(validate({ ...corpus, statements: [{ id: 'Not A Slug' }] })).toBe(false);
+describe.each([LIVE_SITE, FIXTURE_SITE])('the downloads of the $name site', (site) => {
+  const { DIST, CONTENT, read, corpus, bodies, python, concordanceData } = downloadsOf(site);
+
+  describe('corpus.json', () => {
+    it('validates against the generated JSON Schema', () => {
+      const schema = JSON.parse(read('data/corpus.schema.json')) as object;
+      const ajv = new Ajv2020({ allErrors: true, strict: false });
+      const validate = ajv.compile(schema);
+      const ok = validate(corpus);
+      expect(ok, JSON.stringify(validate.errors?.slice(0, 5), null, 2)).toBe(true);
+      expect(validate({ ...corpus, statements: [{ id: 'Not A Slug' }] })).toBe(false);
+    });
+
+    it('holds every paragraph of every statement, as the Markdown gives it', () => {
+      expect(corpus.statements.map((s) => s.id).sort()).toEqual(bodies.map((b) => b.id).sort());
+      for (const b of bodies) {
+        const s = corpus.statements.find((x) => x.id === b.id)!;
+        expect(s.paragraphs.map((p) => [p.id, p.text])).toEqual(b.blocks.map((x) => [x.id, x.text]));
+      }
+      expect(python('import json,sys; d=json.load(open(sys.argv[1])); print(json.dumps(len(d["statements"])))', 'data/corpus.json')).toBe(
+        bodies.length,
+      );
+    });
   });
 
-  it('holds every paragraph of every statement, as the Markdown gives it', () => {
-    expect(corpus.statements.map((s) => s.id).sort()).toEqual(bodies.map((b) => b.id).sort());
-    for (const b of bodies) {
-      const s = corpus.statements.find((x) => x.id === b.id)!;
-      expect(s.paragraphs.map((p) => [p.id, p.text])).toEqual(b.blocks.map((x) => [x.id, x.text]));
-    }
-    expect(python('import json,sys; d=json.load(open(sys.argv[1])); print(json.dumps(len(d["statements"])))', 'data/corpus.json')).toBe(5);
+  describe('CSV files', () => {
+    it('paragraphs.csv parses back (Python csv) to the same paragraph texts, one row per paragraph', () => {
+      const rows = python(
+        'import csv,json,sys; r=list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8"))); print(json.dumps([[x["statement_id"], x["paragraph_id"], x["text"], x["url"]] for x in r]))',
+        'data/paragraphs.csv',
+      ) as string[][];
+      const expected = corpus.statements.flatMap((s) => s.paragraphs.map((p) => [s.id, p.id, p.text]));
+      expect(rows.map((r) => r.slice(0, 3))).toEqual(expected);
+      expect(rows[0]![3]).toBe(`http://localhost:4321/statements/${corpus.statements[0]!.id}/#p-1`);
+    });
+
+    it('statements.csv has one row per statement, and both headers are the data package fields', () => {
+      const rows = python(
+        'import csv,json,sys; print(json.dumps(list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))))',
+        'data/statements.csv',
+      ) as string[][];
+      expect(rows).toHaveLength(bodies.length + 1);
+      const pkg = JSON.parse(read('data/datapackage.json')) as {
+        resources: { name: string; path: string; schema: { fields: { name: string }[] } | string }[];
+      };
+      const fields = (name: string) =>
+        (pkg.resources.find((r) => r.name === name)!.schema as { fields: { name: string }[] }).fields.map((f) => f.name);
+      expect(rows[0]).toEqual(fields('statements'));
+      const header = python(
+        'import csv,json,sys; print(json.dumps(next(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))))',
+        'data/paragraphs.csv',
+      );
+      expect(header).toEqual(fields('paragraphs'));
+      for (const r of pkg.resources) expect(existsSync(join(DIST, 'data', r.path)), r.path).toBe(true);
+    });
+  });
+
+  describe('every statement in other formats (one file per format)', () => {
+    it('statements.tei.xml is one well-formed teiCorpus (Python xml.etree): each statement a TEI with its blocks under unique ids', () => {
+      const program = [
+        'import json, sys, xml.etree.ElementTree as ET',
+        'T = "{http://www.tei-c.org/ns/1.0}"',
+        'X = "{http://www.w3.org/XML/1998/namespace}id"',
+        'root = ET.parse(sys.argv[1]).getroot()',
+        'ids = [e.get(X) for e in root.iter() if e.get(X)]',
+        'docs = {}',
+        'for tei in root.findall(f"{T}TEI"):',
+        '    body = tei.find(f"{T}text/{T}body")',
+        '    title = "".join(tei.find(f"{T}teiHeader/{T}fileDesc/{T}titleStmt/{T}title").itertext())',
+        '    blocks = [[e.get(X), e.get("n"), "".join(e.itertext()).strip()] for e in body.iter() if ".p-" in (e.get(X) or "")]',
+        '    docs[tei.get(X)] = {"title": title, "blocks": blocks}',
+        'print(json.dumps({"root": root.tag, "unique": len(ids) == len(set(ids)), "docs": docs}))',
+      ].join('\n');
+      const tei = python(program, 'data/statements.tei.xml') as {
+        root: string;
+        unique: boolean;
+        docs: Record<string, { title: string; blocks: string[][] }>;
+      };
+      expect(tei.root).toBe('{http://www.tei-c.org/ns/1.0}teiCorpus');
+      expect(tei.unique).toBe(true);
+      expect(Object.keys(tei.docs).sort()).toEqual(bodies.map((b) => `statement-${b.id}`).sort());
+      for (const b of bodies) {
+        const doc = tei.docs[`statement-${b.id}`]!;
+        expect(doc.title).toBe(corpus.statements.find((s) => s.id === b.id)!.title);
+        expect(doc.blocks.map(([bid, n]) => [bid, n])).toEqual(b.blocks.map((x) => [`statement-${b.id}.${x.id}`, x.id.slice(2)]));
+        doc.blocks.forEach(([, , text], i) => expect(text!.replace(/^\d+\.\s*/u, '')).toBe(b.blocks[i]!.text));
+      }
+    });
+
+    it('statements.ris has one RIS record per statement and statements.csl.json one CSL-JSON item per statement', () => {
+      const ris = read('data/statements.ris');
+      const records = ris.split(/^ER {2}- \r\n/mu).filter((r) => r.trim() !== '');
+      expect(records).toHaveLength(bodies.length);
+      for (const r of records) expect(r.startsWith('TY  - ')).toBe(true);
+      for (const b of bodies) expect(ris).toContain(`UR  - http://localhost:4321/statements/${b.id}/\r\n`);
+      const csl = python(
+        'import json,sys; d=json.load(open(sys.argv[1])); print(json.dumps([[x["id"], x["type"], x["URL"]] for x in d]))',
+        'data/statements.csl.json',
+      ) as string[][];
+      expect(csl.map(([id]) => id).sort()).toEqual(bodies.map((b) => b.id).sort());
+      for (const [id, type, url] of csl) {
+        expect(type).toMatch(/^(speech|article)$/u);
+        expect(url).toBe(`http://localhost:4321/statements/${id}/`);
+      }
+    });
+
+    it('statements.bib has one BibTeX @misc entry per statement, keyed by its id', () => {
+      const keys = [...read('data/statements.bib').matchAll(/^@misc\{([^,]+),\n/gmu)].map((m) => m[1]);
+      expect(keys.sort()).toEqual(bodies.map((b) => b.id).sort());
+    });
+
+    it('sources.tar.gz (Python tarfile) holds every raw source and its metadata, byte for byte', () => {
+      const files = python(
+        'import json,sys,tarfile,hashlib; t=tarfile.open(sys.argv[1]); print(json.dumps({m.name: hashlib.sha256(t.extractfile(m).read()).hexdigest() for m in t.getmembers()}))',
+        'data/sources.tar.gz',
+      ) as Record<string, string>;
+      const sources = readdirSync(join(CONTENT, 'sources')).sort();
+      expect(Object.keys(files).sort()).toEqual(sources.map((n) => `sources/${n}`));
+      for (const n of sources) {
+        expect(files[`sources/${n}`], n).toBe(
+          createHash('sha256')
+            .update(readFileSync(join(CONTENT, 'sources', n)))
+            .digest('hex'),
+        );
+      }
+    });
+  });
+
+  describe('analysis', () => {
+    it('the concordance of "cooperation" has one line per occurrence in the Markdown, each in the right paragraph', () => {
+      const data = concordanceData();
+      const paragraphs = data.paragraphs.map(([s, n, text]) => ({ s, n, text }));
+      const lines = concordance(paragraphs, ['cooperation']);
+      let inMarkdown = 0;
+      for (const b of bodies)
+        for (const block of b.blocks)
+          inMarkdown += (block.text.match(/(?<![\p{L}\p{N}'’-])cooperation(?![\p{L}\p{N}'’-])/giu) ?? []).length;
+      expect(lines).toHaveLength(inMarkdown);
+      expect(lines.length).toBeGreaterThan(0);
+      for (const l of lines) {
+        const id = data.statements[l.s]!.id;
+        const block = bodies.find((b) => b.id === id)!.blocks.find((x) => x.id === `p-${l.n}`)!;
+        expect(block.text).toContain(`${l.match}`);
+        expect(block.text.replace(/\s+/gu, ' ')).toContain(`${l.left} ${l.match}`.trim());
+      }
+    });
   });
 });
 
-describe('CSV files', () => {
-  it('paragraphs.csv parses back (Python csv) to the same paragraph texts, one row per paragraph', () => {
-    const rows = python(
-      'import csv,json,sys; r=list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8"))); print(json.dumps([[x["statement_id"], x["paragraph_id"], x["text"], x["url"]] for x in r]))',
-      'data/paragraphs.csv',
-    ) as string[][];
-    const expected = corpus.statements.flatMap((s) => s.paragraphs.map((p) => [s.id, p.id, p.text]));
-    expect(rows.map((r) => r.slice(0, 3))).toEqual(expected);
-    expect(rows[0]![3]).toBe(`http://localhost:4321/statements/${corpus.statements[0]!.id}/#p-1`);
-  });
+describe('the downloads of the fixture site: the five seeds’ exact figures', () => {
+  const { read, corpus, python, concordanceData } = downloadsOf(FIXTURE_SITE);
 
-  it('statements.csv has one row per statement, and both headers are the data package fields', () => {
+  it('corpus.json and statements.csv hold the five statements', () => {
+    expect(corpus.statements).toHaveLength(5);
+    expect(python('import json,sys; d=json.load(open(sys.argv[1])); print(json.dumps(len(d["statements"])))', 'data/corpus.json')).toBe(5);
     const rows = python(
       'import csv,json,sys; print(json.dumps(list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))))',
       'data/statements.csv',
     ) as string[][];
     expect(rows).toHaveLength(6);
-    const pkg = JSON.parse(read('data/datapackage.json')) as {
-      resources: { name: string; path: string; schema: { fields: { name: string }[] } | string }[];
-    };
-    const fields = (name: string) =>
-      (pkg.resources.find((r) => r.name === name)!.schema as { fields: { name: string }[] }).fields.map((f) => f.name);
-    expect(rows[0]).toEqual(fields('statements'));
-    const header = python(
-      'import csv,json,sys; print(json.dumps(next(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))))',
-      'data/paragraphs.csv',
-    );
-    expect(header).toEqual(fields('paragraphs'));
-    for (const r of pkg.resources) expect(existsSync(join(DIST, 'data', r.path)), r.path).toBe(true);
-  });
-});
-
-describe('every statement in other formats (one file per format)', () => {
-  it('statements.tei.xml is one well-formed teiCorpus (Python xml.etree): each statement a TEI with its blocks under unique ids', () => {
-    const program = [
-      'import json, sys, xml.etree.ElementTree as ET',
-      'T = "{http://www.tei-c.org/ns/1.0}"',
-      'X = "{http://www.w3.org/XML/1998/namespace}id"',
-      'root = ET.parse(sys.argv[1]).getroot()',
-      'ids = [e.get(X) for e in root.iter() if e.get(X)]',
-      'docs = {}',
-      'for tei in root.findall(f"{T}TEI"):',
-      '    body = tei.find(f"{T}text/{T}body")',
-      '    title = "".join(tei.find(f"{T}teiHeader/{T}fileDesc/{T}titleStmt/{T}title").itertext())',
-      '    blocks = [[e.get(X), e.get("n"), "".join(e.itertext()).strip()] for e in body.iter() if ".p-" in (e.get(X) or "")]',
-      '    docs[tei.get(X)] = {"title": title, "blocks": blocks}',
-      'print(json.dumps({"root": root.tag, "unique": len(ids) == len(set(ids)), "docs": docs}))',
-    ].join('\n');
-    const tei = python(program, 'data/statements.tei.xml') as {
-      root: string;
-      unique: boolean;
-      docs: Record<string, { title: string; blocks: string[][] }>;
-    };
-    expect(tei.root).toBe('{http://www.tei-c.org/ns/1.0}teiCorpus');
-    expect(tei.unique).toBe(true);
-    expect(Object.keys(tei.docs).sort()).toEqual(bodies.map((b) => `statement-${b.id}`).sort());
-    for (const b of bodies) {
-      const doc = tei.docs[`statement-${b.id}`]!;
-      expect(doc.title).toBe(corpus.statements.find((s) => s.id === b.id)!.title);
-      expect(doc.blocks.map(([bid, n]) => [bid, n])).toEqual(b.blocks.map((x) => [`statement-${b.id}.${x.id}`, x.id.slice(2)]));
-      doc.blocks.forEach(([, , text], i) => expect(text!.replace(/^\d+\.\s*/u, '')).toBe(b.blocks[i]!.text));
-    }
   });
 
-  it('statements.ris has one RIS record per statement and statements.csl.json one CSL-JSON item per statement', () => {
-    const ris = read('data/statements.ris');
-    const records = ris.split(/^ER {2}- \r\n/mu).filter((r) => r.trim() !== '');
-    expect(records).toHaveLength(bodies.length);
-    for (const r of records) expect(r.startsWith('TY  - ')).toBe(true);
-    for (const b of bodies) expect(ris).toContain(`UR  - http://localhost:4321/statements/${b.id}/\r\n`);
-    const csl = python(
-      'import json,sys; d=json.load(open(sys.argv[1])); print(json.dumps([[x["id"], x["type"], x["URL"]] for x in d]))',
-      'data/statements.csl.json',
-    ) as string[][];
-    expect(csl.map(([id]) => id).sort()).toEqual(bodies.map((b) => b.id).sort());
-    for (const [id, type, url] of csl) {
-      expect(type).toMatch(/^(speech|article)$/u);
-      expect(url).toBe(`http://localhost:4321/statements/${id}/`);
-    }
-  });
-
-  it('statements.bib has one BibTeX @misc entry per statement, keyed by its id', () => {
-    const keys = [...read('data/statements.bib').matchAll(/^@misc\{([^,]+),\n/gmu)].map((m) => m[1]);
-    expect(keys.sort()).toEqual(bodies.map((b) => b.id).sort());
-  });
-
-  it('sources.tar.gz (Python tarfile) holds every raw source and its metadata, byte for byte', () => {
-    const files = python(
-      'import json,sys,tarfile,hashlib; t=tarfile.open(sys.argv[1]); print(json.dumps({m.name: hashlib.sha256(t.extractfile(m).read()).hexdigest() for m in t.getmembers()}))',
-      'data/sources.tar.gz',
-    ) as Record<string, string>;
-    const sources = readdirSync(join(CONTENT, 'sources')).sort();
-    expect(Object.keys(files).sort()).toEqual(sources.map((n) => `sources/${n}`));
-    for (const n of sources) {
-      expect(files[`sources/${n}`], n).toBe(
-        createHash('sha256')
-          .update(readFileSync(join(CONTENT, 'sources', n)))
-          .digest('hex'),
-      );
-    }
-  });
-});
-
-describe('analysis', () => {
-  const data = JSON.parse(read('data/concordance.json')) as {
-    statements: { id: string; year: string; date: string; title: string; speaker: string; speakerId: string; dateLabel: string }[];
-    paragraphs: [number, number, string][];
-  };
-  const paragraphs = data.paragraphs.map(([s, n, text]) => ({ s, n, text }));
-
-  it('the concordance of "cooperation" has one line per occurrence in the Markdown, each in the right paragraph', () => {
-    const lines = concordance(paragraphs, ['cooperation']);
-    let inMarkdown = 0;
-    for (const b of bodies)
-      for (const block of b.blocks) inMarkdown += (block.text.match(/(?<![\p{L}\p{N}'’-])cooperation(?![\p{L}\p{N}'’-])/giu) ?? []).length;
-    expect(lines).toHaveLength(inMarkdown);
-    expect(lines).toHaveLength(20);
-    for (const l of lines) {
-      const id = data.statements[l.s]!.id;
-      const block = bodies.find((b) => b.id === id)!.blocks.find((x) => x.id === `p-${l.n}`)!;
-      expect(block.text).toContain(`${l.match}`);
-      expect(block.text.replace(/\s+/gu, ' ')).toContain(`${l.left} ${l.match}`.trim());
-    }
+  it('the concordance of "cooperation" has its 20 lines', () => {
+    const paragraphs = concordanceData().paragraphs.map(([s, n, text]) => ({ s, n, text }));
+    expect(concordance(paragraphs, ['cooperation'])).toHaveLength(20);
   });
 
   it('the trend of "trafficking" by year matches a hand count of the texts', () => {
+    const data = concordanceData();
+    const paragraphs = data.paragraphs.map(([s, n, text]) => ({ s, n, text }));
     const years = ['2010', '2012', '2014', '2021', '2023'];
     const [t] = termTrends(paragraphs, ['trafficking'], (i) => data.statements[i]!.year, years);
     // Counted by hand in the five texts: "counter-trafficking" (2010) is another word.

@@ -2,15 +2,15 @@
  * The hostile-input corpus (tests/hostile/cases.ts), end to end: each case is
  * refused by the normalizer with a clear error and nothing written, or is
  * normalized, built into a real site and shown in Chromium as inert text.
+ * Each case is added to a copy of the fixture's content (tests/fixtures/content/).
  * (Slow: it builds a site.)
  */
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../scripts/dev/chromium.ts';
 import { type StaticServer, startServer } from '../../scripts/dev/serve.ts';
-import { copyContent, readStatements, removeDir, ROOT, runNormalize, sha256Of } from '../helpers/content.ts';
+import { copyContent, readStatements, removeDir, runBuild, runNormalize, sha256Of } from '../helpers/content.ts';
 import { type HostileCase, HOSTILE_CASES } from '../hostile/cases.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 
@@ -79,12 +79,8 @@ describe('hostile input published as inert text', () => {
     const n = runNormalize(dir);
     expect(n.stderr).toBe('');
     site = join(dir, 'dist');
-    const b = spawnSync(process.execPath, ['scripts/build-site.ts', '--clean', '--out', site], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, CONTENT_DIR: dir, ASTRO_CACHE_DIR: join(dir, '.astro-cache'), ASTRO_TELEMETRY_DISABLED: '1' },
-    });
-    expect(b.status, b.stderr).toBe(0);
+    const b = runBuild(dir, site);
+    expect(b.status, b.output).toBe(0);
     [server, browser] = await Promise.all([startServer(site), launchChromium()]);
     const context = await browser.newContext();
     const page = await context.newPage();

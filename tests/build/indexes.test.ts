@@ -1,6 +1,9 @@
 /**
- * Over dist/: every index lists exactly the statements it should, and each
- * statement page carries its metadata, marks and provenance.
+ * Over the fixture's site (tests/fixtures/content/ → dist-fixture/, `npm run
+ * build:fixture`): every index lists exactly the statements it should, and each
+ * statement page carries its metadata, marks and provenance. The exact names,
+ * years, counts and citations are the five seeds'; what holds for any corpus
+ * is in tests/invariants/indexes.ts, run over the live site too.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,9 +11,9 @@ import { type CheerioAPI, load } from 'cheerio';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { StatementFrontmatter } from '../../src/edition/schemas.ts';
-import { CONTENT, ROOT, splitStatement } from '../helpers/content.ts';
+import { FIXTURE_SITE, splitStatement } from '../helpers/content.ts';
 
-const DIST = join(ROOT, 'dist');
+const { content: CONTENT, dist: DIST } = FIXTURE_SITE;
 const page = (path: string): CheerioAPI => load(readFileSync(join(DIST, path, 'index.html'), 'utf8'));
 const statements: StatementFrontmatter[] = readdirSync(join(CONTENT, 'statements'))
   .filter((n) => n.endsWith('.md'))

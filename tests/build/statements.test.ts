@@ -1,33 +1,31 @@
 /**
- * Over the built site in dist/ (run after `astro build`): every statement's
- * text reaches its page whole, with its block ids, and nothing from the
- * Markdown syntax or the sources' HTML leaks through.
+ * Over the fixture's site (tests/fixtures/content/ → dist-fixture/, `npm run
+ * build:fixture`): every statement's text reaches its page whole, with its
+ * block ids, and nothing from the Markdown syntax or the sources' HTML leaks
+ * through. The same holds for the live corpus: tests/invariants/statements.ts,
+ * run by invariants.test.ts.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTENT, ROOT, readBlocks, splitStatement } from '../helpers/content.ts';
+import { FIXTURE_SITE, readBlocks, splitStatement } from '../helpers/content.ts';
+import { visibleText } from '../invariants/statements.ts';
 
-const DIST = join(ROOT, 'dist');
+const { content: CONTENT, dist: DIST } = FIXTURE_SITE;
 const statements = readdirSync(join(CONTENT, 'statements'))
   .filter((n) => n.endsWith('.md'))
+  .sort()
   .map((n) => ({ id: n.replace(/\.md$/u, ''), md: readFileSync(join(CONTENT, 'statements', n), 'utf8') }));
 
-/** Text of an HTML fragment as a browser shows it: tags out, the few entities we emit decoded. */
-function visibleText(html: string): string {
-  return html
-    .replace(/<[^>]*>/gu, '')
-    .replace(/&#x([0-9a-f]+);/giu, (_m, h: string) => String.fromCodePoint(parseInt(h, 16)))
-    .replace(/&#(\d+);/gu, (_m, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&quot;/gu, '"')
-    .replace(/&lt;/gu, '<')
-    .replace(/&gt;/gu, '>')
-    .replace(/&amp;/gu, '&');
-}
-
-describe('statement pages in dist/', () => {
-  it('exist for every statement', () => {
-    expect(statements).toHaveLength(5);
+describe('statement pages in dist-fixture/', () => {
+  it('exist for every statement: the five seeds', () => {
+    expect(statements.map((s) => s.id)).toEqual([
+      '2010-03-02-swing-cbmm-training-beijing',
+      '2012-11-28-wu-haitao-iom-council',
+      '2014-05-iom-swing-migration-governance-china',
+      '2021-03-ke-yousheng-gcm-review-asia-pacific',
+      '2023-chen-xu-iom-council',
+    ]);
     for (const s of statements) expect(existsSync(join(DIST, 'statements', s.id, 'index.html'))).toBe(true);
   });
 

@@ -1,5 +1,10 @@
 /**
- * Helpers for tests that run the normalizer on a copy of the content folder.
+ * Helpers for tests that run the normalizer on a copy of a content folder.
+ *
+ * Tests with exact expectations (five statements, their years, their texts)
+ * read the frozen fixture in tests/fixtures/content/, never content/: the live
+ * corpus grows, the fixture does not. What must hold for the live corpus is
+ * checked by the invariants in tests/invariants/.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -9,14 +14,18 @@ import { join, resolve } from 'node:path';
 import { blocksFromMarkdown, type TextBlock } from '../../src/edition/statement-text.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const CONTENT = join(ROOT, 'content');
+/** The frozen test corpus: the five seed statements, their inputs and their reviewed output (the golden files). */
+export const CONTENT = join(ROOT, 'tests', 'fixtures', 'content');
+/** The live corpus, which grows: only invariants may be asserted over it. */
+export const LIVE_CONTENT = join(ROOT, 'content');
 
-/** A fresh copy of the content folder's inputs (no statements) in a temporary folder. */
-export function copyContent(): string {
+/** The inputs of a content folder, as `npm run normalize` reads them (everything but the statements it writes). */
+export const CONTENT_INPUTS = ['sources', 'speakers.yaml', 'themes.yaml', 'aliases.yaml'] as const;
+
+/** A fresh copy of a content folder's inputs (no statements) in a temporary folder: the fixture's unless `from` is given. */
+export function copyContent(from: string = CONTENT): string {
   const dir = mkdtempSync(join(tmpdir(), 'edition-'));
-  cpSync(join(CONTENT, 'sources'), join(dir, 'sources'), { recursive: true });
-  cpSync(join(CONTENT, 'speakers.yaml'), join(dir, 'speakers.yaml'));
-  cpSync(join(CONTENT, 'themes.yaml'), join(dir, 'themes.yaml'));
+  for (const name of CONTENT_INPUTS) cpSync(join(from, name), join(dir, name), { recursive: true });
   return dir;
 }
 
@@ -95,4 +104,30 @@ export function readBlocks(body: string): ReadBlock[] {
     marker: b.kind === 'ordered-item' ? `${b.number}.` : b.kind === 'bullet-item' ? '•' : '',
     list: b.list ?? -1,
   }));
+}
+
+/** A content folder and the site built from it. */
+export interface Site {
+  /** For test names: "live" or "fixture". */
+  name: string;
+  content: string;
+  dist: string;
+}
+
+/** The live corpus and its site (`npm run build:site`): only invariants hold over it. */
+export const LIVE_SITE: Site = { name: 'live', content: LIVE_CONTENT, dist: join(ROOT, 'dist') };
+/** The frozen fixture and its site (`npm run build:fixture`): the tests with exact expectations run over it. */
+export const FIXTURE_SITE: Site = { name: 'fixture', content: CONTENT, dist: join(ROOT, 'dist-fixture') };
+
+/**
+ * Builds the site of a content folder into `out` as `npm run build:site` does
+ * (Astro, then Pagefind), with an Astro cache of its own beside the content.
+ */
+export function runBuild(contentDir: string, out: string): { status: number | null; output: string } {
+  const r = spawnSync(process.execPath, ['scripts/build-site.ts', '--clean', '--out', out], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, CONTENT_DIR: contentDir, ASTRO_CACHE_DIR: join(contentDir, '.astro-cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  return { status: r.status, output: r.stdout + r.stderr };
 }

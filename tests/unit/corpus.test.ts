@@ -1,14 +1,22 @@
 /**
- * The five seeds, normalized: golden files (reviewed line by line against the
- * sources) and the promises the edition makes to readers.
+ * The five seeds of the frozen fixture (tests/fixtures/content/), normalized:
+ * golden files (reviewed line by line against the sources) and the promises
+ * the edition makes to readers.
+ *
+ * The golden files are the fixture's own statements/: normalizing the fixture's
+ * sources must give exactly them. After an intended change to the normalizer's
+ * output, regenerate them with
+ * `UPDATE_GOLDEN=1 npx vitest run tests/unit/corpus.test.ts` and review
+ * `git diff tests/fixtures/content/statements`.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../scripts/normalize/io/inputs.ts';
 import { normalizeSource } from '../../scripts/normalize/pipeline.ts';
-import { CONTENT, ROOT, readBlocks, splitStatement } from '../helpers/content.ts';
+import { CONTENT, readBlocks, splitStatement } from '../helpers/content.ts';
 
+const GOLDEN = join(CONTENT, 'statements');
 const { content, problems } = loadContent(CONTENT);
 const results = content.sources.map((s) => ({ source: s, out: normalizeSource(s.bytes, s.meta, content.themes, s.file) }));
 const byFile = (prefix: string) => {
@@ -32,9 +40,14 @@ describe('the seed corpus', () => {
   });
 
   it.each(results.map((r) => [r.out.id, r] as const))('matches the reviewed golden file for %s', (id, r) => {
-    const golden = join(ROOT, 'tests/golden', `${id}.md`);
+    const golden = join(GOLDEN, `${id}.md`);
     if (process.env['UPDATE_GOLDEN'] === '1') writeFileSync(golden, r.out.markdown);
     expect(r.out.markdown).toBe(readFileSync(golden, 'utf8'));
+  });
+
+  it('has a golden file for exactly the statements the sources give, and no other', () => {
+    const names = readdirSync(GOLDEN).sort();
+    expect(names).toEqual(results.map((r) => `${r.out.id}.md`).sort());
   });
 
   it.each(results.map((r) => [r.source.file, r] as const))(

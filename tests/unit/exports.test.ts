@@ -1,10 +1,10 @@
 /**
- * The export files (TEI, RIS, CSL-JSON) of the five real statements, read the
- * way a user's tools read them: the TEI by an XML parser, the RIS line by line,
- * the CSL-JSON through JSON.
+ * The export files (TEI, RIS, CSL-JSON) of the five seed statements (the frozen
+ * fixture in tests/fixtures/content/), read the way a user's tools read them:
+ * the TEI by an XML parser, the RIS line by line, the CSL-JSON through JSON.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { load } from 'cheerio';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
@@ -18,9 +18,7 @@ import { type TextBlock, blocksFromMarkdown } from '../../src/edition/statement-
 import { teiDocument } from '../../src/downloads/tei.ts';
 import { escapeXml } from '../../src/edition/xml.ts';
 import { speakerSchema, statementFrontmatter, themeSchema } from '../../src/edition/schemas.ts';
-
-const ROOT = resolve(import.meta.dirname, '../..');
-const CONTENT = join(ROOT, 'content');
+import { CONTENT } from '../helpers/content.ts';
 
 // ---------------------------------------------------------------- the corpus
 

@@ -1,6 +1,7 @@
 /**
- * `npm run normalize` as a user runs it: on a copy of the content folder, with
- * a sixth statement added as data only, and with bad input of every kind.
+ * `npm run normalize` as a user runs it: on a copy of the fixture's content
+ * folder (tests/fixtures/content/, the five seeds), with a sixth statement
+ * added as data only, and with bad input of every kind.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

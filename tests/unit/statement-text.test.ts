@@ -1,6 +1,7 @@
 /**
  * The fast line reader of statement bodies must give exactly what the full
- * CommonMark parser gives, or step aside: checked on the five statements, on
+ * CommonMark parser gives, or step aside: checked on the five seed statements
+ * (tests/fixtures/content/) and the live corpus (content/), on
  * bodies the normalizer writes for a synthetic corpus with every artifact, and
  * on Markdown the normalizer never writes.
  */
@@ -11,17 +12,27 @@ import { loadContent } from '../../scripts/normalize/io/inputs.ts';
 import { normalizeSource } from '../../scripts/normalize/pipeline.ts';
 import { syntheticCorpus } from '../../scripts/dev/synthetic/corpus.ts';
 import { blocksFromMarkdown, parsedBlocks, simpleBlocks } from '../../src/edition/statement-text.ts';
-import { CONTENT, copyContent, removeDir, splitStatement } from '../helpers/content.ts';
+import { CONTENT, LIVE_CONTENT, copyContent, removeDir, splitStatement } from '../helpers/content.ts';
 
-const seedBodies = readdirSync(join(CONTENT, 'statements'))
-  .filter((n) => n.endsWith('.md'))
-  .map((n) => [n, splitStatement(readFileSync(join(CONTENT, 'statements', n), 'utf8')).body] as const);
+/** [label, body] of every statement in a content folder. */
+const bodiesOf = (dir: string, label: string) =>
+  readdirSync(join(dir, 'statements'))
+    .filter((n) => n.endsWith('.md'))
+    .map((n) => [`${label}/${n}`, splitStatement(readFileSync(join(dir, 'statements', n), 'utf8')).body] as const);
+const seedBodies = bodiesOf(CONTENT, 'fixture');
+const liveBodies = bodiesOf(LIVE_CONTENT, 'content');
 
 describe('blocksFromMarkdown', () => {
   it.each(seedBodies)('reads %s with the fast reader, exactly as the CommonMark parser does', (_, body) => {
     const fast = simpleBlocks(body);
     expect(fast).not.toBeNull();
     expect(fast).toEqual(parsedBlocks(body));
+  });
+
+  it.each(liveBodies)('reads %s of the live corpus exactly as the CommonMark parser does', (_, body) => {
+    expect(blocksFromMarkdown(body)).toEqual(parsedBlocks(body));
+    const fast = simpleBlocks(body);
+    if (fast) expect(fast).toEqual(parsedBlocks(body));
   });
 
   it('agrees with the CommonMark parser on 150 synthetic statements with hard wraps, lists, headings and escapes', () => {

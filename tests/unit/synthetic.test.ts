@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../scripts/normalize/io/inputs.ts';
 import { normalizeSource } from '../../scripts/normalize/pipeline.ts';
 import { mulberry32, syntheticCorpus } from '../../scripts/dev/synthetic/corpus.ts';
-import { CONTENT, copyContent, removeDir } from '../helpers/content.ts';
-import { cpSync, rmSync } from 'node:fs';
+import { copyContent, removeDir } from '../helpers/content.ts';
+import { rmSync } from 'node:fs';
 
 const vocab = ['migration', 'cooperation', 'countries', 'the', 'and', 'of', 'development', 'rights', 'people', 'border'];
 const themes = [
@@ -42,7 +42,6 @@ describe('syntheticCorpus', () => {
         mkdirSync(dirname(join(dir, path)), { recursive: true });
         writeFileSync(join(dir, path), text);
       }
-      cpSync(join(CONTENT, 'aliases.yaml'), join(dir, 'aliases.yaml'));
       const { content, problems } = loadContent(dir);
       expect(problems).toEqual([]);
       const out = content.sources.map((s) => normalizeSource(s.bytes, s.meta, content.themes, s.file));
