@@ -1,35 +1,12 @@
 /**
- * Text analysis over the edition, pure: tokenization, keyword in context,
- * term counts by year and speaker, and distinctive words (log-likelihood).
- * The same functions run at build time and in the browser.
+ * Text analysis over the edition, pure: keyword in context, term counts by
+ * year and speaker, and distinctive words (log-likelihood). Words, word counts
+ * and term matching are the edition's one model (`src/edition/text.ts`). The
+ * same functions run at build time and in the browser.
  */
-
-/** A token with its place in the text. */
-export interface Token {
-  /** Lower-cased form, curly apostrophes made straight. */
-  norm: string;
-  /** Start offset in the text. */
-  start: number;
-  /** End offset (exclusive). */
-  end: number;
-}
-
-/** Letters and digits, with apostrophes and hyphens inside a word: "migrants'", "year-on-year", "COVID-19". */
-const WORD = /[\p{L}\p{N}]+(?:['’\-‐‑][\p{L}\p{N}]+)*/gu;
-
-/**
- * Splits text into word tokens. A token is a run of letters and digits, with
- * apostrophes and hyphens inside it kept ("year-on-year", "China’s" are one
- * token); case and apostrophe kind are folded.
- * @example tokenize('China’s year-on-year increase').map((t) => t.norm) // => ["china's", 'year-on-year', 'increase']
- */
-export function tokenize(text: string): Token[] {
-  const out: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
-    out.push({ norm: normalizeWord(m[0]), start: m.index, end: m.index + m[0].length });
-  }
-  return out;
-}
+import { type TermPattern, type Token, matchTerm, termPattern, tokenize } from '../edition/text.ts';
+import { blockHref } from '../edition/block-ids.ts';
+import { statementPath } from '../site/routes.ts';
 
 /** Tokens of each paragraph, computed once per paragraph object and shared by every count. */
 const paragraphTokens = new WeakMap<object, Token[]>();
@@ -45,39 +22,6 @@ export function tokensOf(p: { text: string }): Token[] {
     paragraphTokens.set(p, tokens);
   }
   return tokens;
-}
-
-/** Lower-cases a word and folds apostrophe and hyphen kinds. */
-export function normalizeWord(w: string): string {
-  return w.toLowerCase().replace(/’/gu, "'").replace(/[‐‑]/gu, '-');
-}
-
-/**
- * A search term as a token pattern: words of a phrase in order; a trailing `*`
- * on the last word matches any ending.
- * @example termPattern('Global Compact') // => { words: ['global', 'compact'], prefix: false }
- */
-export function termPattern(term: string): { words: string[]; prefix: boolean } {
-  const prefix = term.trim().endsWith('*');
-  const words = tokenize(term.replace(/\*\s*$/u, '')).map((t) => t.norm);
-  return { words, prefix };
-}
-
-/**
- * Indexes of tokens where a term starts (its matches never overlap).
- * @example matchTerm(tokenize('the Global Compact and global compacts'), termPattern('global compact')) // => [1]
- */
-export function matchTerm(tokens: Token[], pattern: { words: string[]; prefix: boolean }): number[] {
-  const { words } = pattern;
-  if (words.length === 0) return [];
-  const out: number[] = [];
-  for (let i = 0; i + words.length <= tokens.length; i++) {
-    if (matchesAt(tokens, i, pattern)) {
-      out.push(i);
-      i += words.length - 1;
-    }
-  }
-  return out;
 }
 
 /**
@@ -133,7 +77,7 @@ function wordIndex(paragraphs: { text: string }[]): WordIndex {
  * paragraphs (every theme page, the trends page).
  * @example countByParagraph([{ text: 'Global Compact, global compacts' }], termPattern('global compact*')) // => Map { 0 => 2 }
  */
-export function countByParagraph(paragraphs: { text: string }[], pattern: { words: string[]; prefix: boolean }): Map<number, number> {
+export function countByParagraph(paragraphs: { text: string }[], pattern: TermPattern): Map<number, number> {
   const { words, prefix } = pattern;
   const out = new Map<number, number>();
   if (words.length === 0) return out;
@@ -158,7 +102,7 @@ export function countByParagraph(paragraphs: { text: string }[], pattern: { word
   return out;
 }
 
-/** The number of words of each paragraph. */
+/** The number of words of each paragraph (as `wordCount` in src/edition/text.ts counts them). */
 export function wordCounts(paragraphs: { text: string }[]): number[] {
   return wordIndex(paragraphs).paras.map((p) => p.length);
 }
@@ -167,17 +111,6 @@ function pairs(flat: number[]): [number, number][] {
   const out: [number, number][] = [];
   for (let k = 0; k < flat.length; k += 2) out.push([flat[k]!, flat[k + 1]!]);
   return out;
-}
-
-/** Whether the term's words start at token `i`. */
-function matchesAt(tokens: Token[], i: number, { words, prefix }: { words: string[]; prefix: boolean }): boolean {
-  if (i + words.length > tokens.length) return false;
-  for (let k = 0; k < words.length; k++) {
-    const t = tokens[i + k]!.norm;
-    const w = words[k]!;
-    if (!(prefix && k === words.length - 1 ? t.startsWith(w) : t === w)) return false;
-  }
-  return true;
 }
 
 /** A paragraph of the corpus, for analysis. */
@@ -284,7 +217,7 @@ export function kwicCsv(lines: KwicLine[], statements: CorpusStatement[], site: 
   const rows = [['statement_id', 'title', 'speaker', 'date', 'paragraph', 'url', 'left', 'match', 'right']];
   for (const l of lines) {
     const s = statements[l.s]!;
-    rows.push([s.id, s.title, s.speaker, s.date, String(l.n), `${site}/statements/${s.id}/#p-${l.n}`, l.left, l.match, l.right]);
+    rows.push([s.id, s.title, s.speaker, s.date, String(l.n), blockHref(`${site}${statementPath(s.id)}`, l.n), l.left, l.match, l.right]);
   }
   return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
@@ -348,7 +281,7 @@ export const STOPWORDS = new Set(
     'do does doing down during each few for from further had has have having he her here hers him his how i if in into is it its ' +
     'itself just me more most my no nor not now of off on once only or other our ours ourselves out over own same she should so some ' +
     'such than that the their theirs them then there these they this those through to too under until up very was we were what when ' +
-    'where which while who whom why will with would you your yours shall may must etc us'
+    'where which while who whom why will with would you your yours shall may must etc us against might upon within without'
   ).split(' '),
 );
 
@@ -379,9 +312,9 @@ export function logLikelihood(a: number, b: number, c: number, d: number): numbe
 
 /**
  * Word frequencies.
- * @example countWords(['a', 'b', 'a']).get('a') // => 2
+ * @example wordFrequencies(['a', 'b', 'a']).get('a') // => 2
  */
-export function countWords(words: string[]): Map<string, number> {
+export function wordFrequencies(words: string[]): Map<string, number> {
   const m = new Map<string, number>();
   for (const w of words) m.set(w, (m.get(w) ?? 0) + 1);
   return m;
@@ -393,7 +326,7 @@ export function countWords(words: string[]): Map<string, number> {
  * numbers and one- or two-letter words left out. Ties go alphabetically.
  */
 export function distinctiveWords(target: string[], rest: string[], limit = 10, minCount = 2): KeyWord[] {
-  return distinctiveFromCounts(countWords(target), target.length, countWords(rest), rest.length, limit, minCount);
+  return distinctiveFromCounts(wordFrequencies(target), target.length, wordFrequencies(rest), rest.length, limit, minCount);
 }
 
 /**
@@ -411,7 +344,7 @@ export function distinctiveFromCounts(
 ): KeyWord[] {
   const out: KeyWord[] = [];
   for (const [word, n] of a) {
-    if (n < minCount || word.length < 3 || STOPWORDS.has(word) || /^[\d\-']+$/u.test(word)) continue;
+    if (n < minCount || word.length < 3 || STOPWORDS.has(word) || /^[\p{N}.,']+$/u.test(word)) continue;
     const r = b.get(word) ?? 0;
     if (d > 0 && r / d >= n / c) continue;
     out.push({ word, count: n, rest: r, g2: Math.round(logLikelihood(n, r, c, d) * 100) / 100 });

@@ -7,6 +7,8 @@ import { concordance, kwicCsv, sortKwic } from '../analysis/analysis.ts';
 import { type AliasGroup, fold } from '../search/query.ts';
 import { loadCorpusData } from './corpus-data.ts';
 import { el } from './dom.ts';
+import { blockHref } from '../edition/block-ids.ts';
+import { statementPath } from '../site/routes.ts';
 
 /** The terms to look for: the query, and with aliases on, the other names of its group. */
 export function kwicTerms(q: string, aliases: AliasGroup[], withAliases: boolean): string[] {
@@ -63,7 +65,7 @@ export async function runConcordancePage(): Promise<void> {
                 el(
                   'li',
                   {},
-                  el('a', { href: `/statements/${statements[s]!.id}/` }, `${statements[s]!.speaker}, ${statements[s]!.dateLabel}`),
+                  el('a', { href: statementPath(statements[s]!.id) }, `${statements[s]!.speaker}, ${statements[s]!.dateLabel}`),
                   `: ${n}`,
                 ),
               ),
@@ -84,7 +86,7 @@ export async function runConcordancePage(): Promise<void> {
         el(
           'td',
           { className: 'src' },
-          el('a', { href: `/statements/${s.id}/?${hl.toString()}#p-${l.n}` }, `${s.speaker}, ${s.dateLabel}, ¶${l.n}`),
+          el('a', { href: blockHref(`${statementPath(s.id)}?${hl.toString()}`, l.n) }, `${s.speaker}, ${s.dateLabel}, ¶${l.n}`),
         ),
       );
     });

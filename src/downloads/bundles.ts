@@ -10,7 +10,8 @@ import type { Corpus, StatementView } from '../site/corpus.ts';
 import { cslJson } from './csl.ts';
 import { contentPath } from '../site/paths.ts';
 import { ris } from './ris.ts';
-import { absoluteUrl, statementPath } from '../site/site.ts';
+import { absoluteUrl } from '../site/site.ts';
+import { statementPath } from '../site/routes.ts';
 import { gzippedTar } from './tar.ts';
 import { teiCorpus } from './tei.ts';
 

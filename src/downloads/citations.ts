@@ -7,6 +7,7 @@ import type { StatementFrontmatter } from '../edition/schemas.ts';
 import { formatDate } from '../edition/dates.ts';
 import { TYPE_LABELS } from '../site/corpus.ts';
 import { SITE_NAME } from '../site/site.ts';
+import { blockHref } from '../edition/block-ids.ts';
 
 /** What a citation needs to know about a statement. */
 export interface CitableStatement {
@@ -42,7 +43,7 @@ export function citeStatement(s: CitableStatement, url: string): string {
  * @example citeParagraph(wu, 7, 'https://example.org/statements/x/') // => '… 28 November 2012, ¶7. Migration Statements. https://example.org/statements/x/#p-7'
  */
 export function citeParagraph(s: CitableStatement, n: number, url: string): string {
-  const base = citeStatement(s, `${url}#p-${n}`);
+  const base = citeStatement(s, blockHref(url, n));
   return base.replace(`. ${SITE_NAME}. `, `, ¶${n}. ${SITE_NAME}. `);
 }
 

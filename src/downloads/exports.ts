@@ -5,7 +5,8 @@
 import type { CorpusExport } from '../edition/schemas.ts';
 import { csvField } from '../analysis/analysis.ts';
 import type { Corpus, StatementView } from '../site/corpus.ts';
-import { SITE_DESCRIPTION, SITE_NAME, statementPath } from '../site/site.ts';
+import { SITE_DESCRIPTION, SITE_NAME } from '../site/site.ts';
+import { statementPath } from '../site/routes.ts';
 
 /** The whole corpus: metadata, edition reports and paragraphs of every statement. */
 export function corpusJson(corpus: Corpus, site: string): CorpusExport {

@@ -7,6 +7,7 @@ import type { List, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { takeBlockMarker } from './block-ids.ts';
 
 /** One block of a statement. */
 export interface TextBlock {
@@ -25,7 +26,6 @@ export interface TextBlock {
 }
 
 const parser = unified().use(remarkParse);
-const MARKER = /\s*\{#(p-(\d+))\}$/u;
 
 /**
  * Reads the blocks of a statement body (the Markdown after the frontmatter).
@@ -103,11 +103,11 @@ export function simpleBlocks(body: string): TextBlock[] | null {
       content = heading ? heading[1]! : line;
       if (next.trim() !== '') return null;
     }
-    const m = MARKER.exec(content);
-    if (!m) return null;
-    const text = inlineText(content.slice(0, m.index).trim());
+    const marked = takeBlockMarker(content);
+    if (!marked) return null;
+    const text = inlineText(marked.text.trim());
     if (text === null || text === '') return null;
-    out.push({ id: m[1]!, n: Number(m[2]), kind, text, list: list ? lists : null, number });
+    out.push({ id: marked.id, n: marked.n, kind, text, list: list ? lists : null, number });
   }
   return out;
 }
@@ -119,9 +119,9 @@ export function parsedBlocks(body: string): TextBlock[] {
   let lists = 0;
   const take = (node: RootContent, kind: TextBlock['kind'], list: number | null, number: number | null) => {
     const text = toString(node);
-    const m = MARKER.exec(text);
-    if (!m) throw new Error(`a block without an id marker: "${text.slice(0, 60)}"`);
-    out.push({ id: m[1]!, n: Number(m[2]), kind, text: text.slice(0, m.index), list, number });
+    const marked = takeBlockMarker(text);
+    if (!marked) throw new Error(`a block without an id marker: "${text.slice(0, 60)}"`);
+    out.push({ id: marked.id, n: marked.n, kind, text: marked.text, list, number });
   };
   for (const node of root.children) {
     if (node.type === 'list') {

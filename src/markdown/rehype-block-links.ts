@@ -8,15 +8,11 @@
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 
-/** Options for `rehypeBlockLinks`. */
-export interface Options {
-  /** Class of the link. Default `block-link`. */
-  className?: string;
-}
+/** The class of the ¶ link (styled in src/styles/global.css). */
+const className = 'block-link';
 
 /** Default-exported factory, as unified plugins are. */
-export default function rehypeBlockLinks(options: Options = {}) {
-  const className = options.className ?? 'block-link';
+export default function rehypeBlockLinks() {
   return (tree: Root): void => {
     visit(tree, 'element', (node: Element) => {
       const n = node.properties['dataBlock'];

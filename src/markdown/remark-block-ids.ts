@@ -1,18 +1,14 @@
 /**
  * remark plugin: turns the normalizer's block markers (`… text {#p-7}` at the
  * end of a paragraph or heading) into `id` attributes. A marker in a list
- * item's paragraph gives the id to the `<li>`. Ids already set are kept.
+ * item's paragraph gives the id to the `<li>`. Ids already set are kept. Each
+ * marked element also gets `data-block` (its ¶ number, which rehype-block-links
+ * turns into the visible ¶ link) and `data-pagefind-title`. The marker's
+ * syntax is src/edition/block-ids.ts's.
  */
 import type { Heading, ListItem, Paragraph, Root, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
-
-/** Options for `remarkBlockIds`. */
-export interface Options {
-  /** Also set `data-block` (the ¶ number) on each marked element. Default true. */
-  numberAttribute?: boolean;
-}
-
-const MARKER = /\s*\{#(p-(\d+))\}$/u;
+import { takeBlockMarker } from '../edition/block-ids.ts';
 
 interface HData {
   hProperties?: Record<string, unknown>;
@@ -26,33 +22,32 @@ interface HData {
 export function takeMarker(node: Paragraph | Heading): { id: string; n: number } | null {
   const last = node.children.at(-1);
   if (!last || last.type !== 'text') return null;
-  const m = MARKER.exec((last as Text).value);
-  if (!m) return null;
-  (last as Text).value = (last as Text).value.slice(0, m.index);
-  if ((last as Text).value === '') node.children.pop();
-  return { id: m[1]!, n: Number(m[2]) };
+  const marked = takeBlockMarker((last as Text).value);
+  if (!marked) return null;
+  (last as Text).value = marked.text;
+  if (marked.text === '') node.children.pop();
+  return { id: marked.id, n: marked.n };
 }
 
-function setId(node: { data?: unknown }, id: string, n: number, numberAttribute: boolean): void {
+function setId(node: { data?: unknown }, id: string, n: number): void {
   const data = (node.data ??= {}) as HData;
   const props = (data.hProperties ??= {});
   props['id'] ??= id;
-  if (numberAttribute) props['dataBlock'] ??= String(n);
+  props['dataBlock'] ??= String(n);
   // Pagefind makes every element with an id and a title its own sub-result,
   // so a search hit links to the paragraph itself.
   props['dataPagefindTitle'] ??= `¶${n}`;
 }
 
 /** Default-exported factory, as unified plugins are. */
-export default function remarkBlockIds(options: Options = {}) {
-  const numberAttribute = options.numberAttribute ?? true;
+export default function remarkBlockIds() {
   return (tree: Root): void => {
     visit(tree, (node, _index, parent) => {
       if (node.type !== 'paragraph' && node.type !== 'heading') return;
       const marker = takeMarker(node);
       if (!marker) return;
       const target = node.type === 'paragraph' && parent?.type === 'listItem' ? (parent as ListItem) : node;
-      setId(target, marker.id, marker.n, numberAttribute);
+      setId(target, marker.id, marker.n);
     });
   };
 }

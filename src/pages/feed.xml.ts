@@ -4,7 +4,8 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getCorpus } from '../site/load.ts';
-import { SITE_DESCRIPTION, SITE_NAME, statementPath } from '../site/site.ts';
+import { SITE_DESCRIPTION, SITE_NAME } from '../site/site.ts';
+import { statementPath } from '../site/routes.ts';
 
 export const GET: APIRoute = async (context) => {
   const corpus = await getCorpus();

@@ -4,17 +4,24 @@
  * indexes show (speaker, year, theme, type, on behalf of). Pure: no Astro here.
  */
 import type { Speaker, StatementFrontmatter, StatementType, Theme, ThemeAssignment } from '../edition/schemas.ts';
-import {
-  type CorpusParagraph,
-  type CorpusStatement,
-  countWords,
-  distinctiveFromCounts,
-  type KeyWord,
-  tokenize,
-} from '../analysis/analysis.ts';
+import { type CorpusParagraph, type CorpusStatement, distinctiveFromCounts, type KeyWord, wordFrequencies } from '../analysis/analysis.ts';
 import { compareDates, formatDate } from '../edition/dates.ts';
 import { assertUniqueSlugs, slugify } from '../edition/slugs.ts';
 import type { TextBlock } from '../edition/statement-text.ts';
+import { tokenize } from '../edition/text.ts';
+
+/** The speaker key of statements whose speaker is not recorded (no speaker id can be it: ids are slugs). */
+export const UNKNOWN_SPEAKER = '(not recorded)';
+
+/**
+ * The years the corpus covers, as readers see them: "2010–2023", or one year.
+ * @example yearSpan([{ label: '2010' }, { label: '2023' }]) // => '2010–2023'
+ */
+export function yearSpan(years: readonly { label: string }[]): string {
+  const first = years[0]?.label ?? '';
+  const last = years.at(-1)?.label ?? '';
+  return first === last ? first : `${first}–${last}`;
+}
 
 /** Words per minute assumed for reading time. */
 export const WORDS_PER_MINUTE = 200;
@@ -138,7 +145,7 @@ export function buildCorpus(
   });
   // Corpus totals once, then each statement against the totals less its own:
   // linear in the corpus, not quadratic.
-  const countsOf = statements.map((s) => countWords(s.blocks.flatMap((b) => tokenize(b.text).map((t) => t.norm))));
+  const countsOf = statements.map((s) => wordFrequencies(s.blocks.flatMap((b) => tokenize(b.text).map((t) => t.norm))));
   const sizes = countsOf.map((m) => [...m.values()].reduce((x, y) => x + y, 0));
   const total = new Map<string, number>();
   for (const m of countsOf) for (const [w, n] of m) total.set(w, (total.get(w) ?? 0) + n);
@@ -188,7 +195,7 @@ export function buildCorpus(
         id: s.data.id,
         title: s.data.title,
         speaker: s.speaker?.name ?? 'Speaker not recorded',
-        speakerId: s.speaker?.id ?? 'unknown',
+        speakerId: s.speaker?.id ?? UNKNOWN_SPEAKER,
         year: s.year,
         date: s.data.date.value,
         dateLabel: s.dateLabel,

@@ -7,7 +7,7 @@ export const SITE_NAME = 'Migration Statements';
 
 /** One-sentence description of the site. */
 export const SITE_DESCRIPTION =
-  'Statements on migration by China and the International Organization for Migration (IOM), 2010–2023: full texts, citable to the paragraph, with the evidence for every date and speaker.';
+  'Statements on migration by China and the International Organization for Migration (IOM): full texts, citable to the paragraph, with the evidence for every date and speaker.';
 
 /** The longest `<title>` that search results and browser tabs show whole. */
 export const TITLE_MAX = 70;
@@ -32,9 +32,4 @@ export function documentTitle(title: string, max = TITLE_MAX): string {
 /** The absolute URL of a site path, for citations and canonical links. */
 export function absoluteUrl(path: string, site: URL | string): string {
   return new URL(path, site).href;
-}
-
-/** The path of a statement page. */
-export function statementPath(id: string): string {
-  return `/statements/${id}/`;
 }

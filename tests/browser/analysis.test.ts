@@ -69,11 +69,11 @@ describe('trends', () => {
   it('draws the terms asked for in the URL, with a table that matches the texts', async () => {
     const page = await open('/trends/?terms=trafficking,%20%22Global%20Compact%22', 'dark');
     await page.waitForFunction(() => /occurrences in all/u.test(document.getElementById('trends-status')?.textContent ?? ''));
-    expect(await page.locator('#trends-status').textContent()).toBe('Showing: trafficking 18, "Global Compact" 2 occurrences in all.');
+    expect(await page.locator('#trends-status').textContent()).toBe('Showing: trafficking 19, "Global Compact" 2 occurrences in all.');
     expect(await page.locator('#by-year svg polyline').count()).toBe(2);
     const firstRow = await page.locator('#by-year tbody tr').first().locator('td').allTextContents();
-    expect(firstRow[0]).toMatch(/^15 \(/u);
-    expect(await page.locator('#by-year svg desc').textContent()).toContain('trafficking: 2010 145.8');
+    expect(firstRow[0]).toMatch(/^16 \(/u);
+    expect(await page.locator('#by-year svg desc').textContent()).toContain('trafficking: 2010 155.2');
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   });

@@ -84,7 +84,7 @@ describe('index pages', () => {
       $('main .why')
         .toArray()
         .map((p) => $(p).text()),
-    ).toEqual(['Why: The text mentions “Global Compact” ×1, “GCM” ×4.', 'Why: The text mentions “Global Compact” ×1.']);
+    ).toEqual(['Why: The text mentions “GCM” ×4, “Global Compact” ×1.', 'Why: The text mentions “Global Compact” ×1.']);
   });
 });
 
@@ -170,9 +170,17 @@ describe('statement pages', () => {
   });
 
   it('give word count and reading time', () => {
+    // Hyphens separate words (src/edition/text.ts): "counter-trafficking" and "multi-Ministry" count as two each.
     expect(page('statements/2010-03-02-swing-cbmm-training-beijing')('.facts dt:contains("Length") + dd').text()).toBe(
-      '1,022 words · about 5 min to read · ¶1–¶41',
+      '1,031 words · about 5 min to read · ¶1–¶41',
     );
+  });
+
+  it('give each theme’s term counts beside it, or say the editors added it', () => {
+    const $ = page('statements/2010-03-02-swing-cbmm-training-beijing');
+    const themes = $('.facts dt:contains("Themes") + dd');
+    expect(themes.find('a[href="/themes/trafficking-and-smuggling/"] + .theme-terms').text()).toBe('(“traffick*” ×16)');
+    expect(themes.text()).toContain('International cooperation (“cooperation” ×7, “partnership*” ×3, “dialogue*” ×2)');
   });
 });
 

@@ -6,13 +6,11 @@ import {
   distinctiveWords,
   kwicCsv,
   logLikelihood,
-  matchTerm,
   sortKwic,
-  termPattern,
   termTrends,
-  tokenize,
 } from '../../src/analysis/analysis.ts';
 import { trendSvg } from '../../src/analysis/chart.ts';
+import { matchTerm, termPattern, tokenize } from '../../src/edition/text.ts';
 
 const statements = [
   { id: 'a', title: 'A', speaker: 'Wu Haitao', speakerId: 'wu', year: '2012', date: '2012-11-28', dateLabel: '28 November 2012' },
@@ -23,36 +21,6 @@ const paragraphs = [
   { s: 1, n: 4, text: 'Fourth, enhance international cooperation on migration. We welcome the Global Compact on Migration.' },
   { s: 1, n: 5, text: 'Cooperation, cooperation: =SUM(A1)' },
 ];
-
-describe('tokenize', () => {
-  it('keeps apostrophes and hyphens inside words, folds case and apostrophe kinds', () => {
-    expect(tokenize('China’s year-on-year COVID-19 increase of 3.8%').map((t) => t.norm)).toEqual([
-      "china's",
-      'year-on-year',
-      'covid-19',
-      'increase',
-      'of',
-      '3',
-      '8',
-    ]);
-  });
-
-  it('gives offsets into the original text', () => {
-    const text = '“Palermo” protocol';
-    expect(tokenize(text).map((t) => text.slice(t.start, t.end))).toEqual(['Palermo', 'protocol']);
-  });
-});
-
-describe('termPattern and matchTerm', () => {
-  it('matches whole words in order, a trailing * any ending', () => {
-    const tokens = tokenize('migrants and migration; the Global Compact; a migrant');
-    expect(matchTerm(tokens, termPattern('migrant'))).toEqual([7]);
-    expect(matchTerm(tokens, termPattern('migra*'))).toEqual([0, 2, 7]);
-    expect(matchTerm(tokens, termPattern('global compact'))).toEqual([4]);
-    expect(matchTerm(tokens, termPattern('"Global Compact"'))).toEqual([4]);
-    expect(matchTerm(tokens, termPattern('   '))).toEqual([]);
-  });
-});
 
 describe('concordance', () => {
   it('lists every occurrence with up to eight words either side, in corpus order', () => {

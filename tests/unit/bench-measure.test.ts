@@ -94,9 +94,9 @@ describe('median and medianStage', () => {
 });
 
 describe('statementText', () => {
-  it('drops the frontmatter and the block ids', () => {
-    const md = '---\nid: x\ntitle: "A: b"\n---\n\nMr. President, {#p-1}\n\nGlobal Compact here. {#p-2}\n';
-    expect(statementText(md)).toBe('\nMr. President,\n\nGlobal Compact here.\n');
+  it('drops the frontmatter, the block ids and the Markdown escapes', () => {
+    const md = '---\nid: x\ntitle: "A: b"\n---\n\nMr. President, {#p-1}\n\n1\\. Global Compact here. {#p-2}\n';
+    expect(statementText(md)).toBe('Mr. President,\n\n1. Global Compact here.');
   });
 });
 

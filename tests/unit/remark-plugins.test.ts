@@ -44,12 +44,6 @@ describe('remarkBlockIds', () => {
     );
   });
 
-  it('can leave out the number attribute', async () => {
-    expect(await html('Text. {#p-2}\n', [[remarkBlockIds, { numberAttribute: false }]])).toBe(
-      '<p id="p-2" data-pagefind-title="¶2">Text.</p>',
-    );
-  });
-
   it('strips only the last marker when the text itself ends with one', async () => {
     expect(await html('Odd {#p-9} {#p-3}\n', [remarkBlockIds])).toBe('<p id="p-3" data-block="3" data-pagefind-title="¶3">Odd {#p-9}</p>');
   });

@@ -6,6 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
+import { STOPWORDS } from '../../../src/analysis/analysis.ts';
+import { blocksFromMarkdown } from '../../../src/edition/statement-text.ts';
 
 /** Time and peak memory of one command (GNU time). */
 export interface Stage {
@@ -94,17 +96,6 @@ export function per1k(seconds: number, count: number): number {
   return (seconds * 1000) / count;
 }
 
-/** Function words left out when choosing a query: a phrase or word of content. */
-export const STOPWORDS: ReadonlySet<string> = new Set(
-  (
-    'a about above after again against all also am an and any are as at be because been before being below between both but by can ' +
-    'could did do does doing down during each few for from further had has have having he her here hers him his how i if in into is ' +
-    'it its itself just more most my no nor not now of off on once only or other our ours out over own same she should so some such ' +
-    'than that the their theirs them then there these they this those through to too under until up very was we were what when where ' +
-    'which while who whom why will with would you your yours us shall must may might upon within without'
-  ).split(' '),
-);
-
 /** Lower-case words, punctuation marks and line breaks of a text, in order; a mark or a line break breaks a phrase. */
 function tokens(text: string): string[] {
   return text.toLowerCase().match(/\p{L}+|[^\p{L} \t]/gu) ?? [];
@@ -112,12 +103,15 @@ function tokens(text: string): string[] {
 
 /**
  * The text of a normalized statement (`statements/<id>.md`) as the site shows
- * it: the Markdown after the frontmatter, without the `{#p-n}` block ids.
- * @example statementText('---\ntitle: x\n---\n\nHello. {#p-1}\n') // => '\nHello.\n'
+ * it: its blocks as the edition reads them (src/edition/statement-text.ts),
+ * a blank line between blocks.
+ * @example statementText('---\ntitle: x\n---\n\nHello. {#p-1}\n') // => 'Hello.'
  */
 export function statementText(markdown: string): string {
   const body = /^---\n[\s\S]*?\n---\n([\s\S]*)$/u.exec(markdown)?.[1] ?? markdown;
-  return body.replace(/ ?\{#p-\d+\}/gu, '');
+  return blocksFromMarkdown(body)
+    .map((b) => b.text)
+    .join('\n\n');
 }
 
 const isContentWord = (t: string): boolean => t.length >= 3 && /^\p{L}+$/u.test(t) && !STOPWORDS.has(t);

@@ -6,7 +6,7 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
-import { tokenize } from '../../../src/analysis/analysis.ts';
+import { tokenize } from '../../../src/edition/text.ts';
 import { statementText } from '../bench/measure.ts';
 import type { ContentFiles, SyntheticTheme } from './corpus.ts';
 

@@ -6,6 +6,7 @@ import type { Heading, List, ListItem, Paragraph, Root, RootContent } from 'mdas
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import type { BlockKind } from './6-blocks.ts';
+import { blockMarker } from '../../../src/edition/block-ids.ts';
 
 /** A block of the edition with its id. */
 export interface EditionBlock {
@@ -21,26 +22,8 @@ export interface EditionBlock {
   number: number | null;
 }
 
-/**
- * The id marker written after each block, Pandoc-style: `… text {#p-7}`.
- * `src/markdown/remark-block-ids.ts` turns it into an `id` attribute when the site is built.
- * @example idMarker('p-7') // => '{#p-7}'
- */
-export function idMarker(id: string): string {
-  return `{#${id}}`;
-}
-
-/**
- * Block ids: `p-` and the block's position in reading order (1-based). Every
- * paragraph, heading and list item counts, so ids follow the ¶ numbers.
- * @example blockId(7) // => 'p-7'
- */
-export function blockId(position: number): string {
-  return `p-${position}`;
-}
-
 function textParagraph(block: EditionBlock): Paragraph {
-  return { type: 'paragraph', children: [{ type: 'text', value: `${block.text} ${idMarker(block.id)}` }] };
+  return { type: 'paragraph', children: [{ type: 'text', value: `${block.text} ${blockMarker(block.id)}` }] };
 }
 
 /**

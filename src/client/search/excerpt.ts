@@ -6,6 +6,7 @@
  */
 import { containsPhrase, highlightRanges, type ParsedQuery } from '../../search/query.ts';
 import type { PagefindAnchor, PagefindData } from './pagefind.ts';
+import { parseBlockId } from '../../edition/block-ids.ts';
 
 /** Words of context around a phrase in an excerpt. */
 export const EXCERPT_WORDS = 30;
@@ -86,7 +87,7 @@ export function piecesAround(text: string, marks: string[], prefixTerms: string[
 
 /** Paragraph anchors of a result (the blocks p-1 … p-n). */
 export function paragraphsOf(d: PagefindData): PagefindAnchor[] {
-  return d.anchors.filter((a) => /^p-\d+$/u.test(a.id));
+  return d.anchors.filter((a) => parseBlockId(a.id) !== null);
 }
 
 /**
@@ -106,8 +107,8 @@ export function toHit(score: number, d: PagefindData, q: ParsedQuery, names: str
     return { url: d.url, score, data: d, paragraphs: hits, names };
   }
   const hits = d.sub_results
-    .map((s) => ({ id: /#(p-\d+)$/u.exec(s.url)?.[1], excerpt: s.excerpt }))
-    .filter((s): s is { id: string; excerpt: string } => s.id !== undefined)
+    .map((s) => ({ id: s.url.slice(s.url.lastIndexOf('#') + 1), excerpt: s.excerpt }))
+    .filter((s) => parseBlockId(s.id) !== null)
     .map((s) => ({ id: s.id, pieces: piecesFromPagefind(s.excerpt) }));
   return { url: d.url, score, data: d, paragraphs: hits, names };
 }

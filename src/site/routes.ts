@@ -1,0 +1,36 @@
+/**
+ * The site's routes as URL builders: the one place a page's path is spelled.
+ * Pages, components, feeds, exports and client scripts link through these, so
+ * a route that moves moves everywhere. Paths end in a slash (the site's
+ * `trailingSlash: 'always'`).
+ */
+
+/** A statement's page. */
+export function statementPath(id: string): string {
+  return `/statements/${id}/`;
+}
+
+/** A speaker's page. */
+export function speakerPath(id: string): string {
+  return `/speakers/${id}/`;
+}
+
+/** A theme's page. */
+export function themePath(id: string): string {
+  return `/themes/${id}/`;
+}
+
+/** A year's page (the year's slug is the year). */
+export function yearPath(year: string): string {
+  return `/years/${year}/`;
+}
+
+/** The page of a type of statement. */
+export function typePath(type: string): string {
+  return `/types/${type}/`;
+}
+
+/** The page of statements made on behalf of one party, by its slug. */
+export function onBehalfOfPath(slug: string): string {
+  return `/on-behalf-of/${slug}/`;
+}
