@@ -34,11 +34,10 @@ export function searchFacetsOf(s: StatementView): {
   for (const t of s.themes) filters.push(['theme', t.theme.id]);
   filters.push(['type', s.data.type]);
   if (s.data.onBehalfOf.value) filters.push(['behalf', slugify(s.data.onBehalfOf.value)]);
+  // Shown with each result (src/client/search/render.ts); the title is the page's h1.
   const meta: [string, string][] = [
-    ['id', s.data.id],
     ['speaker', s.speaker?.name ?? 'Speaker not recorded'],
     ['date', s.dateLabel],
-    ['sortdate', s.data.date.value],
   ];
   return { filters, meta, sort: s.data.date.value };
 }
