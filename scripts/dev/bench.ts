@@ -10,6 +10,7 @@
  *   --only NAMES  run these corpora only, comma-separated (1k-6kB, 10k-6kB, 1k-17kB; smoke: 60 statements, for checking this script)
  *   --runs N      runs per corpus; medians are reported (default 3; 1 for 10k and smoke)
  *   --out FILE    where to write the report (default BENCHMARKS.md)
+ *   --growth-bytes N  the smaller repetitive source of the growth measurement (default 1,250,000; smoke 250,000)
  *   --notes FILE  a Markdown file appended to the report, so explanations survive re-runs
  *                 (default scripts/dev/bench-notes.md); a file that does not exist yet is
  *                 left out of the report, with a warning, and can be written afterwards
@@ -34,6 +35,8 @@ import {
   medianStage,
   type Queries,
   chooseQueries,
+  type GrowthFigure,
+  repetitiveSource,
   type Stage,
   stagesFromLog,
   statementText,
@@ -69,6 +72,7 @@ const { values } = parseArgs({
     runs: { type: 'string' },
     out: { type: 'string', default: 'BENCHMARKS.md' },
     notes: { type: 'string' },
+    'growth-bytes': { type: 'string' },
   },
 });
 const ROOT = process.cwd();
@@ -334,6 +338,49 @@ if (unknown.length > 0) {
   console.error(`bench: no corpus named ${unknown.join(', ')}; known: ${CORPORA.map((c) => c.name).join(', ')}`);
   process.exit(1);
 }
+/**
+ * Normalize on one repetitive source of `bytes` and of four times that, each
+ * in place of one source of a small synthetic content folder, cold
+ * (`--no-cache`), and on the same folder with the ordinary source (start-up
+ * and everything that does not grow with the source).
+ */
+function growth(bytes: number): GrowthFigure {
+  // Sixty ordinary statements (so that every theme has one, as the normalizer requires), one of them then replaced.
+  const files = syntheticCorpus({ count: 60, bytes: 3000, speakers: 20, years: [2000, 2020], seed: 7, artifacts: 0 }, vocab, themes);
+  // The source replaced: the first, and its metadata (for the title the header rule looks for).
+  const replaced = [...files.keys()].filter((p) => p.startsWith('sources/') && p.endsWith('.txt')).sort()[0]!;
+  const meta = files.get(replaced.replace(/\.txt$/u, '.yaml'))!;
+  const run = (source: string | null, label: string): Stage => {
+    const dir = join(tmpdir(), `bench-growth-${label}`);
+    rmSync(dir, { recursive: true, force: true });
+    const content = join(dir, 'content');
+    writeSyntheticContent(files, content, ROOT);
+    const txt = join(content, replaced);
+    const yml = txt.replace(/\.txt$/u, '.yaml');
+    if (source !== null) {
+      writeFileSync(txt, source);
+      writeFileSync(yml, withSourceSha(readFileSync(yml, 'utf8'), source));
+    }
+    const stage = measure([process.execPath, 'scripts/normalize.ts', '--content', content, '--no-cache'], {});
+    rmSync(dir, { recursive: true, force: true });
+    return stage;
+  };
+  const title = /^title: '(.*)'$/mu.exec(meta)![1]!.replace(/''/gu, "'");
+  const small = repetitiveSource(title, bytes);
+  const large = repetitiveSource(title, bytes * 4);
+  const base = run(null, 'base');
+  const one = run(small, 'small');
+  const four = run(large, 'large');
+  const figure: GrowthFigure = {
+    bytes: [Buffer.byteLength(small), Buffer.byteLength(large)],
+    seconds: [one.seconds, four.seconds],
+    baseSeconds: base.seconds,
+    peakMB: four.peakMB,
+  };
+  console.log(`bench: growth: ${figure.bytes.join(' / ')} bytes: ${figure.seconds.join(' / ')} s (start-up ${figure.baseSeconds} s)`);
+  return figure;
+}
+
 const runsOption = values.runs === undefined ? undefined : Number(values.runs);
 if (runsOption !== undefined && !(Number.isInteger(runsOption) && runsOption > 0)) {
   console.error(`bench: --runs takes a whole number from 1, not "${values.runs}"`);
@@ -341,6 +388,13 @@ if (runsOption !== undefined && !(Number.isInteger(runsOption) && runsOption > 0
 }
 const results: CorpusResult[] = [];
 const queries = new Map<string, Queries>();
+/** 1.25 MB and 5 MB (the smoke run: 0.25 and 1 MB; --growth-bytes N: N and 4N). */
+const growthBytes = values['growth-bytes'] === undefined ? undefined : Number(values['growth-bytes']);
+if (growthBytes !== undefined && !(Number.isInteger(growthBytes) && growthBytes > 0)) {
+  console.error(`bench: --growth-bytes takes a whole number of bytes, not "${values['growth-bytes']}"`);
+  process.exit(1);
+}
+const growthFigure = growth(growthBytes ?? (only?.length === 1 && only[0] === 'smoke' ? 250_000 : 1_250_000));
 let chromiumVersion = '?';
 try {
   for (const c of CORPORA.filter((x) => (only ? only.includes(x.name) : x.byDefault))) {
@@ -361,6 +415,7 @@ const report = renderReport(results, {
   command: ['node scripts/dev/bench.ts', ...process.argv.slice(2)].join(' '),
   machine,
   queries,
+  growth: growthFigure,
   ...(notes === undefined ? {} : { notes }),
 });
 writeFileSync(resolve(ROOT, values.out), report);

@@ -10,17 +10,49 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../scripts/dev/chromium.ts';
 import { type StaticServer, startServer } from '../../scripts/dev/serve.ts';
-import { copyContent, readStatements, removeDir, runBuild, runNormalize, sha256Of } from '../helpers/content.ts';
-import { type HostileCase, HOSTILE_CASES } from '../hostile/cases.ts';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyContent, readStatements, removeDir, runBuild, runNormalizeLimited, sha256Of } from '../helpers/content.ts';
+import { type FileKind, type HostileCase, HOSTILE_CASES } from '../hostile/cases.ts';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+/** A refusal must come within seconds: an input that stalls the normalizer fails its case. */
+const NORMALIZE_TIMEOUT_MS = 30_000;
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach(removeDir));
 
+/** Makes `path` what `kind` says, with `content` for a regular file. */
+function place(path: string, kind: FileKind, content: string | Uint8Array): void {
+  mkdirSync(dirname(path), { recursive: true });
+  if (kind === 'file') writeFileSync(path, content);
+  else if (kind === 'directory') mkdirSync(path, { recursive: true });
+  else if (kind === 'fifo') execFileSync('mkfifo', [path]);
+  else symlinkSync(kind.symlinkTo, path);
+}
+
+/** The base name of a case's source and metadata files. */
+const baseName = (c: HostileCase): string => c.fileName ?? `hostile-${c.name}`;
+
 /** Writes a hostile case as a sixth source with its metadata into a content folder. */
 function addCase(dir: string, c: HostileCase): void {
-  const name = `hostile-${c.name}`;
-  writeFileSync(join(dir, 'sources', `${name}.txt`), c.source);
+  const name = baseName(c);
+  place(join(dir, 'sources', `${name}.txt`), c.sourceKind ?? 'file', c.source);
+  for (const [path, what] of Object.entries(c.files ?? {})) {
+    place(
+      join(dir, path),
+      typeof what === 'string' || what instanceof Uint8Array ? 'file' : what,
+      typeof what === 'string' || what instanceof Uint8Array ? what : '',
+    );
+  }
+  if (c.metaRaw !== undefined) {
+    const raw =
+      typeof c.metaRaw === 'string'
+        ? c.metaRaw.replaceAll('{{sha256}}', sha256Of(c.source)).replaceAll('{{file}}', `${name}.txt`)
+        : c.metaRaw;
+    place(join(dir, 'sources', `${name}.yaml`), c.metaKind ?? 'file', raw);
+    return;
+  }
   const m = c.meta ?? {};
   const fields: Record<string, string> = {
     id: `hostile-${c.name}`,
@@ -37,8 +69,9 @@ function addCase(dir: string, c: HostileCase): void {
     ...Object.fromEntries(Object.entries(m).filter(([k]) => k !== 'url')),
     source: `{ file: ${name}.txt, sha256: ${sha256Of(c.source)}, url: ${m['url'] ?? 'null'} }`,
   };
-  writeFileSync(
+  place(
     join(dir, 'sources', `${name}.yaml`),
+    c.metaKind ?? 'file',
     Object.entries(fields)
       .map(([k, v]) => `${k}: ${v}`)
       .join('\n') + '\n',
@@ -55,12 +88,16 @@ describe('hostile input refused with a clear error, nothing written', () => {
     addCase(dir, c);
     mkdirSync(join(dir, 'statements'));
     writeFileSync(join(dir, 'statements', 'sentinel.md'), 'old\n');
-    const r = runNormalize(dir);
-    expect(r.status).toBe(1);
+    const r = runNormalizeLimited(dir, NORMALIZE_TIMEOUT_MS);
+    expect(r.timedOut, `normalize still ran after ${NORMALIZE_TIMEOUT_MS / 1000} s`).toBe(false);
+    expect(r.status, r.stderr).toBe(1);
     expect(r.stderr).toMatch(/nothing was written/u);
-    const line = r.stderr.split('\n').find((l) => l.includes(`sources/hostile-${c.name}.`));
+    const named = c.messageFile ?? `sources/${baseName(c)}.`;
+    const line = r.stderr.split('\n').find((l) => l.includes(named));
     expect(line, r.stderr).toBeDefined();
     expect(line).toMatch(c.message!);
+    expect(r.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/mu); // a message, never a stack trace
+    if (c.secret) expect(`${r.stdout}\n${r.stderr}`).not.toContain(c.secret);
     expect([...readStatements(dir).keys()]).toEqual(['sentinel.md']);
   });
 });
@@ -76,7 +113,7 @@ describe('hostile input published as inert text', () => {
     const dir = copyContent();
     dirs.push(dir);
     for (const c of inert) addCase(dir, c);
-    const n = runNormalize(dir);
+    const n = runNormalizeLimited(dir, NORMALIZE_TIMEOUT_MS);
     expect(n.stderr).toBe('');
     site = join(dir, 'dist');
     const b = runBuild(dir, site);

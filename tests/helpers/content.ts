@@ -60,6 +60,31 @@ export function editMeta(dir: string, name: string, from: string | RegExp, to: s
   writeFileSync(path, after);
 }
 
+/**
+ * Runs `scripts/normalize.ts` on a content folder as the hostile-input tests
+ * do: killed after `timeoutMs` (an input that stalls it must not stall the
+ * tests) and with the JavaScript heap capped at 6 GB.
+ */
+export function runNormalizeLimited(
+  dir: string,
+  timeoutMs: number,
+  ...args: string[]
+): { status: number | null; stdout: string; stderr: string; timedOut: boolean } {
+  const r = spawnSync(process.execPath, ['--max-old-space-size=6144', join(ROOT, 'scripts/normalize.ts'), '--content', dir, ...args], {
+    encoding: 'utf8',
+    cwd: ROOT,
+    timeout: timeoutMs,
+    killSignal: 'SIGKILL',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return {
+    status: r.status,
+    stdout: r.stdout ?? '',
+    stderr: r.stderr ?? '',
+    timedOut: (r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT',
+  };
+}
+
 /** Runs `scripts/normalize.ts` on a content folder. */
 export function runNormalize(dir: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [join(ROOT, 'scripts/normalize.ts'), '--content', dir, ...args], {

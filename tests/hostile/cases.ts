@@ -5,25 +5,14 @@
  * Big and binary inputs are generated here rather than kept as files.
  */
 
-/** A source text (or bytes) with metadata edits, and what must come of it. */
-export interface HostileCase {
-  /** Short name, used in file names and reports. */
-  name: string;
-  /** The source file's content. */
-  source: string | Uint8Array;
-  /** Extra metadata lines (YAML) replacing the defaults with the same key. */
-  meta?: Record<string, string>;
-  /** 'error': the normalizer refuses it; 'inert': it is published as text. */
-  outcome: 'error' | 'inert';
-  /** For errors: what the message must say (after "sources/<name>.<ext>: "). */
-  message?: RegExp;
-  /** For inert cases: text that must be visible on the statement page. */
-  visible?: string[];
-}
+import { type HostileCase, para } from './case.ts';
+import { FILE_CASES } from './file-cases.ts';
+import { METADATA_CASES } from './metadata-cases.ts';
+import { PROSE_CASES } from './prose-cases.ts';
 
-const para = (text: string) => `Hostile test statement\n\nMr. President,\n\n${text}\n\nThank you.\n`;
+export type { FileKind, HostileCase } from './case.ts';
 
-export const HOSTILE_CASES: HostileCase[] = [
+const BASE_CASES: HostileCase[] = [
   // Refused with a clear error.
   { name: 'empty-file', source: '', outcome: 'error', message: /txt: the file is empty/u },
   {
@@ -150,3 +139,6 @@ export const HOSTILE_CASES: HostileCase[] = [
     visible: ['End of the long line.'],
   },
 ];
+
+/** Every case: the base corpus above, then one file of cases for each class of input. */
+export const HOSTILE_CASES: HostileCase[] = [...BASE_CASES, ...FILE_CASES, ...METADATA_CASES, ...PROSE_CASES];

@@ -9,6 +9,7 @@ import {
   chooseQueries,
   compressedSize,
   type CorpusResult,
+  growthRatio,
   inlineScripts,
   isGzipped,
   isJsPath,
@@ -17,12 +18,13 @@ import {
   partOf,
   parts,
   per1k,
+  repetitiveSource,
   stagesFromLog,
   statementText,
   transfer,
   withSourceSha,
 } from '../../scripts/dev/bench/measure.ts';
-import { markdownTable, renderReport } from '../../scripts/dev/bench/report.ts';
+import { growthSection, markdownTable, renderReport } from '../../scripts/dev/bench/report.ts';
 
 /** A corpus result with every figure well within budget; tests change one field at a time. */
 function result(over: Partial<CorpusResult> = {}): CorpusResult {
@@ -378,5 +380,28 @@ describe('baselineProjectFiles', () => {
     expect(page).toMatch(/<main data-pagefind-body>\s*<h1>\{entry\.data\.title\}<\/h1>\s*<Content \/>\s*<\/main>/u);
     expect(page).toContain('<html lang="en">');
     expect(page).not.toContain('<script');
+  });
+});
+
+describe('normalize growth on a repetitive source', () => {
+  it('writes a source of about the size asked for, starting with the title and full of theme terms', () => {
+    const s = repetitiveSource('A title', 100_000);
+    expect(s.startsWith('A title\n\n')).toBe(true);
+    expect(Math.abs(Buffer.byteLength(s) - 100_000)).toBeLessThan(400);
+    expect(s).toContain('human trafficking');
+    expect(s.trimEnd().endsWith('Thank you.')).toBe(true);
+  });
+
+  it('gives the larger run’s time over the smaller’s, start-up taken out', () => {
+    expect(growthRatio({ seconds: [3, 10] }, 1)).toBe(4.5);
+    expect(growthRatio({ seconds: [2, 8] })).toBe(4);
+  });
+
+  it('reports the ratio against the budget of five times', () => {
+    const met = growthSection({ bytes: [1_250_000, 5_000_000], seconds: [2, 6], baseSeconds: 1, peakMB: 300 });
+    expect(met).toContain('| 5.00 MB | 6.00 | 300 |');
+    expect(met).toContain('Four times the source: 5.00× the time (budget: under 5×) — missed.');
+    const fast = growthSection({ bytes: [1_250_000, 5_000_000], seconds: [2, 5], baseSeconds: 1, peakMB: 300 });
+    expect(fast).toContain('4.00× the time (budget: under 5×) — met.');
   });
 });

@@ -413,3 +413,41 @@ export function budgetRows(results: readonly CorpusResult[]): BudgetRow[] {
     });
   });
 }
+
+/** Normalize on one repetitive source, and on one four times its size. */
+export interface GrowthFigure {
+  /** Source sizes in bytes: the smaller, then the larger. */
+  bytes: [number, number];
+  /** Normalize's wall time for each, cold (no cache). */
+  seconds: [number, number];
+  /** Normalize's wall time for the same content folder with an ordinary source instead (start-up and the rest). */
+  baseSeconds: number;
+  /** Peak memory of the larger run, MB. */
+  peakMB: number;
+}
+
+/** The most normalize's time may grow when its input grows four times: near-linear steps only. */
+export const GROWTH_BUDGET = 5;
+
+/**
+ * The larger run's time over the smaller's (with the time of normalizing the
+ * rest of the content folder taken out of both by `baseSeconds`).
+ * @example growthRatio({ seconds: [3, 10] }, 1) // => 4.5
+ */
+export function growthRatio(g: Pick<GrowthFigure, 'seconds'>, baseSeconds = 0): number {
+  const small = Math.max(g.seconds[0] - baseSeconds, 0.001);
+  return (g.seconds[1] - baseSeconds) / small;
+}
+
+/**
+ * A source of about `bytes` bytes that repeats the words theme terms,
+ * aliases and the header and footer rules look for, in paragraphs: the kind
+ * of input that made theme counting quadratic. Starts with `title`.
+ */
+export function repetitiveSource(title: string, bytes: number): string {
+  const paragraph =
+    'Data and Big Data on human trafficking, smuggling and the rights of migrants call for migration management, border control, ' +
+    'entry and exit, and cooperation on climate change and natural disasters, the Global Compact and the GCM.';
+  const count = Math.max(1, Math.round(bytes / (paragraph.length + 2)));
+  return `${title}\n\n${Array.from({ length: count }, () => paragraph).join('\n\n')}\n\nThank you.\n`;
+}

@@ -1,7 +1,17 @@
 /**
  * BENCHMARKS.md from the bench's figures: pure text, tables in Markdown.
  */
-import { baselineRatios, budgetRows, type CorpusResult, type Queries, per1k, type Stage } from './measure.ts';
+import {
+  baselineRatios,
+  budgetRows,
+  type CorpusResult,
+  GROWTH_BUDGET,
+  type GrowthFigure,
+  growthRatio,
+  type Queries,
+  per1k,
+  type Stage,
+} from './measure.ts';
 
 /** What the report says of how and where it was measured. */
 export interface ReportContext {
@@ -11,8 +21,34 @@ export interface ReportContext {
   machine: string;
   /** The queries chosen for each corpus. */
   queries: Map<string, Queries>;
+  /** Normalize on a repetitive source and on one four times its size. */
+  growth?: GrowthFigure;
   /** A hand-written Markdown file appended at the end, if any. */
   notes?: string;
+}
+
+/**
+ * Normalize's growth on one repetitive source (issue #12: every step linear or
+ * near-linear): a table and whether a four times larger source cost less than
+ * GROWTH_BUDGET times the time, start-up taken out.
+ */
+export function growthSection(g: GrowthFigure): string {
+  const ratio = growthRatio(g, g.baseSeconds);
+  const mb = (b: number) => `${(b / 1e6).toFixed(2)} MB`;
+  return [
+    'One synthetic statement whose source is a paragraph full of theme terms, aliases and multi-word terms repeated to the size shown (the input that made theme counting quadratic), normalized cold (`--no-cache`) under GNU time; “start-up” is the same content folder with an ordinary 3 kB source, and is taken out of both before the ratio.',
+    '',
+    markdownTable(
+      ['source', 'normalize s', 'peak MB'],
+      [
+        ['ordinary (start-up)', g.baseSeconds.toFixed(2), '—'],
+        [mb(g.bytes[0]), g.seconds[0].toFixed(2), '—'],
+        [mb(g.bytes[1]), g.seconds[1].toFixed(2), String(g.peakMB)],
+      ],
+    ),
+    '',
+    `Four times the source: ${ratio.toFixed(2)}× the time (budget: under ${GROWTH_BUDGET}×) — ${ratio < GROWTH_BUDGET ? 'met' : 'missed'}.`,
+  ].join('\n');
 }
 
 /** A Markdown table; cells must not hold `|`. */
@@ -216,6 +252,7 @@ export function renderReport(results: readonly CorpusResult[], ctx: ReportContex
     '',
     pagesTable(results),
     '',
+    ...(ctx.growth ? ['## Normalize on a repetitive source', '', growthSection(ctx.growth), ''] : []),
     '## Budgets (issue #7)',
     '',
     budgetTable(results),
