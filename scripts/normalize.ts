@@ -3,20 +3,23 @@
  * `content/statements/<id>.md`. Validates every input first and reports every
  * problem at once; writes nothing unless all is well. Sources unchanged since
  * the last run (same bytes, metadata, themes and normalizer code) are not
- * normalized again (see scripts/normalize/io/cache.ts).
+ * normalized again (see scripts/normalize/io/cache.ts). Reads only regular
+ * files inside the content folder, and refuses by name anything else, any name
+ * another machine cannot check out, and anything in content/statements/ it did
+ * not write (see scripts/normalize/io/files.ts and output.ts).
  *
  * Options:
  *   --check          write nothing; fail when content/statements is not what a run would write
  *   --content DIR    the content folder (default: content)
  *   --no-cache       normalize every source, ignoring and not writing the cache
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { type CachedStatement, codeVersion, readCache, sha256, writeCache } from './normalize/io/cache.ts';
+import { type CachedStatement, codeVersion, readCache, type ReadCache, sha256, writeCache } from './normalize/io/cache.ts';
+import { MAX_STATEMENT_BYTES, MAX_YAML_BYTES, readRegularFile } from './normalize/io/files.ts';
 import { loadContent } from './normalize/io/inputs.ts';
-import { type FileContent, staleFiles, writeFolderAtomically } from './normalize/io/output.ts';
+import { type FileContent, foreignFiles, staleFiles, writeFolderAtomically } from './normalize/io/output.ts';
 import { normalizeSource } from './normalize/pipeline.ts';
 import { formatProblem, InputProblems, type Problem } from './normalize/problems.ts';
 
@@ -34,22 +37,36 @@ const started = performance.now();
 const useCache = !values['no-cache'] && !values.check;
 
 const version = codeVersion(resolve(dirname(fileURLToPath(import.meta.url)), '..'));
-const themesPath = join(contentDir, 'themes.yaml');
-const themesText = existsSync(themesPath) ? readFileSync(themesPath, 'utf8') : '';
-const cached = useCache ? readCache(contentDir, version) : new Map<string, CachedStatement>();
-const keyOf = (bytes: Uint8Array, metaText: string) => sha256(version, themesText, bytes, metaText);
+/** themes.yaml for the cache key: read as `loadContent` reads it, which reports any problem with it. */
+function themesText(): string {
+  try {
+    return readRegularFile(join(contentDir, 'themes.yaml'), MAX_YAML_BYTES, 'a YAML file').toString('utf8');
+  } catch {
+    return '';
+  }
+}
+const cache: ReadCache = useCache ? readCache(contentDir, version) : { entries: new Map() };
+if (cache.note) console.log(`normalize: note: ${cache.note}.`);
+const cached = cache.entries;
+const themesKey = themesText();
+const keyOf = (bytes: Uint8Array, metaText: string) => sha256(version, themesKey, bytes, metaText);
 
 const { content, problems } = loadContent(contentDir, {
   keyOf,
   metaFor: (file, key) => (cached.get(file)?.key === key ? cached.get(file)?.meta : undefined),
 });
+// Writing replaces content/statements/ whole: anything in it the normalizer did not write is refused, not deleted.
+if (!values.check) problems.push(...foreignFiles(outDir));
 
 /** The last run's output for a source, if its inputs are unchanged and the file is still what that run wrote. */
 function reusable(file: string, key: string | undefined): CachedStatement | undefined {
   const hit = cached.get(file);
   if (!hit || hit.key !== key) return undefined;
-  const path = join(outDir, `${hit.id}.md`);
-  return existsSync(path) && sha256(readFileSync(path)) === hit.output ? hit : undefined;
+  try {
+    return sha256(readRegularFile(join(outDir, `${hit.id}.md`), MAX_STATEMENT_BYTES, 'a statement')) === hit.output ? hit : undefined;
+  } catch {
+    return undefined; // gone, or not a regular file: normalized again
+  }
 }
 
 const results: { entry: CachedStatement; content: FileContent; file: string }[] = [];
@@ -107,8 +124,14 @@ if (problems.length > 0) {
       console.log(`normalize --check: ${files.size} statements up to date (${ms()} ms).`);
     }
   } else {
-    writeFolderAtomically(outDir, new Map(results.map((r) => [`${r.entry.id}.md`, r.content])));
-    if (useCache) writeCache(contentDir, version, new Map(results.map((r) => [r.file, r.entry])));
+    try {
+      writeFolderAtomically(outDir, new Map(results.map((r) => [`${r.entry.id}.md`, r.content])));
+    } catch (err) {
+      console.error(`normalize: could not write ${outDir} (${(err as NodeJS.ErrnoException).code ?? String(err)}); nothing was written.`);
+      process.exit(1);
+    }
+    const note = useCache ? writeCache(contentDir, version, new Map(results.map((r) => [r.file, r.entry]))) : undefined;
+    if (note && !cache.note) console.log(`normalize: note: ${note}.`); // one note about the cache is enough
     const sum = (f: (e: CachedStatement) => number) => results.reduce((s, r) => s + f(r.entry), 0);
     console.log(
       `normalize: wrote ${results.length} statements (${sum((e) => e.blocks)} blocks; ${sum((e) => e.removals)} removals, ${sum((e) => e.rejoins)} rejoins; ${reused} unchanged since the last run) to ${outDir} in ${ms()} ms.`,

@@ -13,7 +13,7 @@ import {
 } from '../../src/edition/schemas.ts';
 import { classifyBlocks, rejoinSplitParagraphs, splitBlocks, splitOffSalutations, unwrapLines } from './steps/6-blocks.ts';
 import { stripContactFooter } from './steps/5-footer.ts';
-import { HEADER_MAX_LINES, stripHeaderMatter } from './steps/4-header.ts';
+import { HEADER_MAX_LINES, removeListedLines, stripHeaderMatter } from './steps/4-header.ts';
 import { unwrapInlineHtml } from './steps/3-inline-html.ts';
 import { blockId } from '../../src/edition/block-ids.ts';
 import { blocksToMarkdown, type EditionBlock, listsOf } from './steps/7-markdown.ts';
@@ -57,23 +57,40 @@ export function normalizeSource(bytes: Uint8Array, meta: StatementMeta, themes: 
   const spaced = normalizeWhitespace(rawLines);
   const html = unwrapInlineHtml(spaced.lines);
 
+  problems.push(...listedRemovalProblems(meta, rawLines, file));
+  if (problems.length > 0) throw new InputProblems(problems);
+  const listed = removeListedLines(html.lines, meta.removals ?? []);
+
   const title = meta.sourceTitle ?? meta.title;
-  const header = stripHeaderMatter(html.lines, { title, date: meta.date.value, place: meta.place.value }, file);
+  const header = stripHeaderMatter(
+    listed.lines,
+    { title, date: meta.date.value, place: meta.place.value, titleLine: meta.sourceTitleLine, metaFile: metaFileOf(file) },
+    file,
+  );
   problems.push(...header.problems);
-  if (!header.titleFound && meta.sourceTitle) {
+  if (meta.sourceTitleLine === 'none' && meta.sourceTitle) {
+    problems.push({
+      file: metaFileOf(file),
+      where: 'sourceTitle',
+      message: "gives the source's title line, but sourceTitleLine says the source has none: remove one of the two",
+    });
+  } else if (!header.titleFound && meta.sourceTitle && meta.sourceTitleLine === undefined) {
     problems.push({
       file: metaFileOf(file),
       where: 'sourceTitle',
       message: `is not found in the first ${HEADER_MAX_LINES} lines of the source`,
     });
-  } else if (!header.titleFound) {
+  } else if (!header.titleFound && meta.sourceTitleLine === undefined) {
     warnings.push(`${file}: the title does not appear in the source, so nothing above it was removed`);
   }
   const footer = stripContactFooter(header.lines);
 
   const split = splitBlocks(footer.lines);
   if (split.blocks.length === 0) {
-    throw new InputProblems([...problems, { file, where: '', message: 'no text is left once the header and footer are removed' }]);
+    throw new InputProblems([
+      ...problems,
+      { file, where: '', message: 'no text is left once the header, the footer and the lines listed under removals are removed' },
+    ]);
   }
   const rejoined = rejoinSplitParagraphs(split.blocks);
   const classified = classifyBlocks(splitOffSalutations(rejoined.blocks));
@@ -118,13 +135,13 @@ export function normalizeSource(bytes: Uint8Array, meta: StatementMeta, themes: 
 
   const edition: EditionReport = {
     paragraphSeparator: split.separator,
-    removals: [...header.removals, ...footer.removals],
+    removals: [...listed.removals, ...header.removals, ...footer.removals].sort((a, b) => a.fromLine - b.fromLine),
     rejoins: rejoined.rejoins.map((r) => ({ line: r.line, block: blockOfLine(r.joinedLine), before: r.before, after: r.after })),
     unwrappedLines,
     joinedWithoutSpace,
     inlineHtml: html.removed,
     invisibleCharacters: decoded.removed,
-    whitespace: { ...spaced.stats, blankLinesDropped: header.blankLines + split.blankLinesDropped },
+    whitespace: { ...spaced.stats, blankLinesDropped: listed.blankLines + header.blankLines + split.blankLinesDropped },
     headings: blocks.filter((b) => b.kind === 'heading').map((b) => ({ block: b.id, text: b.text })),
     lists: listsOf(blocks),
     notes,
@@ -152,6 +169,30 @@ export function normalizeSource(bytes: Uint8Array, meta: StatementMeta, themes: 
   const yaml = dump(frontmatter, { lineWidth: -1, noRefs: true });
   const markdown = `---\n${yaml}---\n\n${blocksToMarkdown(blocks)}`;
   return { id: meta.id, markdown, frontmatter, blocks, warnings };
+}
+
+/**
+ * Problems with the line numbers of the metadata's `removals` and
+ * `sourceTitleLine`: each must be a line of the source (a final line break
+ * does not start another line).
+ * @example listedRemovalProblems({ removals: [{ from: 1, to: 9, reason: 'r' }] }, [{ n: 1, text: 'a' }], 'sources/a.txt')[0]?.where
+ * // => 'removals.0.to'
+ */
+export function listedRemovalProblems(
+  meta: Partial<Pick<StatementMeta, 'removals' | 'sourceTitleLine'>>,
+  rawLines: readonly { n: number; text: string }[],
+  file: string,
+): Problem[] {
+  const count = rawLines.length > 1 && rawLines.at(-1)!.text === '' ? rawLines.length - 1 : rawLines.length;
+  const past = (n: number) => `line ${n} is past the end of ${file}, which has ${count} line${count === 1 ? '' : 's'}`;
+  const problems: Problem[] = [];
+  (meta.removals ?? []).forEach((r, i) => {
+    if (r.from > count) problems.push({ file: metaFileOf(file), where: `removals.${i}.from`, message: past(r.from) });
+    else if (r.to > count) problems.push({ file: metaFileOf(file), where: `removals.${i}.to`, message: past(r.to) });
+  });
+  const t = meta.sourceTitleLine;
+  if (typeof t === 'number' && t > count) problems.push({ file: metaFileOf(file), where: 'sourceTitleLine', message: past(t) });
+  return problems;
 }
 
 /**

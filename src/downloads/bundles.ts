@@ -4,7 +4,7 @@
  * One file per format, not per statement, so that a 10,000-statement site stays
  * within a static host's file limits (see BENCHMARKS.md).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { bibtex } from './citations.ts';
 import type { Corpus, StatementView } from '../site/corpus.ts';
 import { cslJson } from './csl.ts';
@@ -16,6 +16,13 @@ import { gzippedTar } from './tar.ts';
 import { teiCorpus } from './tei.ts';
 
 /** The corpus-wide downloads: path under the site, file name, and what it holds. */
+/** A file's bytes, only when it is a regular file (not a link, pipe or device): the archive publishes nothing else. */
+function readRegular(path: string): Buffer {
+  if (!lstatSync(path).isFile())
+    throw new Error(`${path}: is not a regular file; the source archive publishes only regular files inside content/`);
+  return readFileSync(path);
+}
+
 export const BUNDLES = {
   bibtex: { href: '/data/statements.bib', name: 'statements.bib', type: 'application/x-bibtex; charset=utf-8' },
   ris: { href: '/data/statements.ris', name: 'statements.ris', type: 'application/x-research-info-systems; charset=utf-8' },
@@ -52,12 +59,14 @@ export function bundleBody(key: BundleKey, corpus: Corpus, site: URL | string | 
         absoluteUrl('/', site ?? 'http://localhost:4321'),
       );
     case 'sources': {
+      // The normalizer reads only regular files inside content/ and refuses anything else by name;
+      // the archive holds the same bytes, so it follows no link either (a build run without normalize).
       // Each source with its metadata file, byte for byte, under sources/.
       const names = new Set(all.flatMap((s) => [s.data.source.file, s.data.source.file.replace(/\.txt$/u, '.yaml')]));
       const present = readdirSync(contentPath('sources'))
         .filter((n) => names.has(n))
         .sort();
-      return gzippedTar(present.map((n) => [`sources/${n}`, readFileSync(contentPath('sources', n))]));
+      return gzippedTar(present.map((n) => [`sources/${n}`, readRegular(contentPath('sources', n))]));
     }
   }
 }

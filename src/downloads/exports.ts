@@ -61,25 +61,100 @@ const STATEMENT_COLUMNS: { name: string; description: string; type: 'string' | '
   { name: 'source_sha256', description: 'SHA-256 of the raw source file.', type: 'string', value: (s) => s.data.source.sha256 },
 ];
 
+/**
+ * The most characters (UTF-16 code units) one CSV cell holds. Spreadsheets
+ * refuse longer cells (Excel: 32,767 characters) and Python's csv module reads
+ * at most 131,072 characters in a field unless told otherwise; pandas and R's
+ * read.csv have no such limit. A longer paragraph is split over rows (`part`).
+ */
+export const CSV_TEXT_MAX = 32_000;
+
 const PARAGRAPH_COLUMNS: { name: string; description: string; type: 'string' | 'integer' }[] = [
   { name: 'paragraph', description: 'The ¶ number (1-based, reading order).', type: 'integer' },
   { name: 'paragraph_id', description: 'The anchor on the statement page, e.g. p-7.', type: 'string' },
   { name: 'kind', description: 'paragraph, heading, ordered-item or bullet-item.', type: 'string' },
   { name: 'item_number', description: 'Number of an ordered list item; empty otherwise.', type: 'integer' },
   { name: 'url', description: 'The paragraph on the site.', type: 'string' },
-  { name: 'text', description: 'The text as the edition gives it.', type: 'string' },
+  {
+    name: 'part',
+    description: `Which part of the paragraph's text the row holds, from 1. A text longer than ${CSV_TEXT_MAX.toLocaleString('en')} characters is split over consecutive rows, after a space where there is one; joined in order with nothing between them, the parts give the text back.`,
+    type: 'integer',
+  },
+  { name: 'parts', description: 'How many rows the paragraph takes: 1 unless its text is longer than a cell may be.', type: 'integer' },
+  {
+    name: 'text',
+    description: 'The text as the edition gives it; for a paragraph over several rows, this row’s part of it.',
+    type: 'string',
+  },
 ];
+
+/** Characters that make a spreadsheet read a cell as a formula: `csvField` puts an apostrophe before them at the start of a cell. */
+const FORMULA_START = /^[=+\-@]/u;
+
+/** Whether a part of a text may begin at `i`: not inside a surrogate pair, and not with a formula character. */
+const goodStart = (text: string, i: number): boolean => {
+  const unit = text.charCodeAt(i);
+  return !(unit >= 0xdc00 && unit <= 0xdfff) && !FORMULA_START.test(text[i]!);
+};
+
+/**
+ * A paragraph's text in parts of at most `max` characters (UTF-16 code units),
+ * which joined with nothing between them give the text back. Each part but
+ * the last ends after a space where its stretch has one (no word is cut), never
+ * inside a surrogate pair, and the next part does not begin with =, +, - or @
+ * (which `csvField` would protect with an apostrophe, adding to the text).
+ * @example splitCsvText('aa bb cc', 5) // => ['aa ', 'bb cc']
+ */
+export function splitCsvText(text: string, max = CSV_TEXT_MAX): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  while (text.length - start > max) {
+    let cut = -1;
+    for (let p = text.lastIndexOf(' ', start + max - 1); p >= start; p = p === 0 ? -1 : text.lastIndexOf(' ', p - 1)) {
+      if (goodStart(text, p + 1)) {
+        cut = p + 1;
+        break;
+      }
+    }
+    if (cut === -1) {
+      // No space to cut after: cut inside the word, at the last place a part may begin.
+      cut = start + max;
+      while (cut > start + 1 && !goodStart(text, cut)) cut -= 1;
+    }
+    parts.push(text.slice(start, cut));
+    start = cut;
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
 
 const csv = (rows: string[][]): string => rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 
-/** One row per paragraph, with the statement's metadata columns (RFC 4180, UTF-8, CRLF). */
+/**
+ * One row per paragraph, with the statement's metadata columns (RFC 4180,
+ * UTF-8, CRLF); a paragraph longer than `CSV_TEXT_MAX` characters takes
+ * several rows, its text split by `splitCsvText` (columns `part`, `parts`).
+ */
 export function paragraphsCsv(corpus: Corpus, site: string): string {
   const rows = [[...STATEMENT_COLUMNS.map((c) => c.name), ...PARAGRAPH_COLUMNS.map((c) => c.name)]];
   for (const s of corpus.statements) {
     const meta = STATEMENT_COLUMNS.map((c) => c.value(s));
     for (const b of s.blocks) {
       const url = new URL(`${statementPath(s.data.id)}#${b.id}`, site).href;
-      rows.push([...meta, String(b.n), b.id, b.kind, b.number === null ? '' : String(b.number), url, b.text]);
+      const parts = splitCsvText(b.text);
+      parts.forEach((text, i) => {
+        rows.push([
+          ...meta,
+          String(b.n),
+          b.id,
+          b.kind,
+          b.number === null ? '' : String(b.number),
+          url,
+          String(i + 1),
+          String(parts.length),
+          text,
+        ]);
+      });
     }
   }
   return csv(rows);
@@ -130,7 +205,7 @@ export function dataPackage(site: string): Record<string, unknown> {
         dialect: { delimiter: ',', doubleQuote: true, lineTerminator: '\r\n', header: true },
         schema: {
           fields: [...STATEMENT_COLUMNS, ...PARAGRAPH_COLUMNS].map(field),
-          primaryKey: ['statement_id', 'paragraph'],
+          primaryKey: ['statement_id', 'paragraph', 'part'],
         },
       },
       {

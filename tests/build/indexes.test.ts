@@ -137,7 +137,7 @@ describe('statement pages', () => {
     const changes = $('.changes > li')
       .toArray()
       .map((li) => $(li).text().replace(/\s+/gu, ' ').trim());
-    expect(changes[0]).toMatch(/^Removed website navigation \(lines 1–22\)/u);
+    expect(changes[0]).toMatch(/^Removed by the editor \(lines 1–22\): The navigation menu of the iom\.int website/u);
     expect(changes[1]).toMatch(/^Removed title \(line 23\)/u);
     expect(changes[2]).toMatch(/^Removed press-contact footer \(lines 34–38\)/u);
     expect($('.changes pre').eq(2).text()).toContain('pliljert@iom.int');

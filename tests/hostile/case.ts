@@ -5,8 +5,10 @@
 
 /**
  * What a path in the content folder is on disk: a regular file (the default),
- * a symbolic link to a target (absolute, or relative to the link's folder), a
- * named pipe, or a directory.
+ * a symbolic link to a target (absolute, or relative to the link's folder;
+ * `{{outside}}` in it stands for a secret file the harness writes beside the
+ * content folder, whose text and SHA-256 must appear nowhere in the output),
+ * a named pipe, or a directory.
  */
 export type FileKind = 'file' | 'fifo' | 'directory' | { symlinkTo: string };
 
@@ -30,7 +32,7 @@ export interface HostileCase {
   sourceKind?: FileKind;
   /** What the metadata path is (default a regular file). */
   metaKind?: FileKind;
-  /** More paths in the content folder (relative to it), written before the run: content, or a kind. */
+  /** More paths in the content folder (relative to it), written before the run: content (a string or bytes), or a kind (`'fifo'`, `'directory'`, a link). */
   files?: Record<string, string | Uint8Array | Exclude<FileKind, 'file'>>;
   /** Text that must appear nowhere in the normalizer's output or messages (e.g. a secret outside content/). */
   secret?: string;

@@ -82,7 +82,8 @@ export function dataFiles(contentDir: string, distDir: string): string[] {
   if (paragraphsCsv !== null) {
     const rows = csvRows(paragraphsCsv);
     for (const s of statements) {
-      const own = rows.filter((r) => r['statement_id'] === s.id).map((r) => r['paragraph_id']);
+      // A paragraph longer than a CSV cell may hold is split over rows (part 1 of n, …): one id per paragraph.
+      const own = rows.filter((r) => r['statement_id'] === s.id && r['part'] === '1').map((r) => r['paragraph_id']);
       const diff = compareIds(
         `/data/paragraphs.csv (${s.id})`,
         own as string[],

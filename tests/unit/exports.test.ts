@@ -3,16 +3,19 @@
  * fixture in tests/fixtures/content/), read the way a user's tools read them:
  * the TEI by an XML parser, the RIS line by line, the CSL-JSON through JSON.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { load } from 'cheerio';
 import { XMLValidator } from 'fast-xml-parser';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { type StatementView, buildCorpus } from '../../src/site/corpus.ts';
 import { CSL_TYPES, cslDateParts, cslJson, cslName } from '../../src/downloads/csl.ts';
 import { RIS_TYPES, ris, risDate } from '../../src/downloads/ris.ts';
+import { CSV_TEXT_MAX, dataPackage, paragraphsCsv, splitCsvText } from '../../src/downloads/exports.ts';
 import { SITE_NAME } from '../../src/site/site.ts';
 import { type TextBlock, blocksFromMarkdown } from '../../src/edition/statement-text.ts';
 import { teiDocument } from '../../src/downloads/tei.ts';
@@ -279,12 +282,13 @@ describe('teiDocument', () => {
     });
   });
 
-  it('lists the press release’s navigation lines 1–22 and its contact footer as left out', () => {
+  it('lists the press release’s navigation lines 1–22 (removed by the editor) and its contact footer as left out', () => {
     const $ = xml(tei(PRESS_2014));
     const removals = $('editorialDecl list[type="removals"] > item')
       .toArray()
       .map((e) => $(e).text());
-    expect(removals[0]).toMatch(/^Lines 1–22 \(navigation\): website navigation/u);
+    expect(removals[0]).toMatch(/^Lines 1–22 \(editor\): The navigation menu of the iom\.int website/u);
+    expect(removals[1]).toMatch(/^Line 23 \(title\): title/u);
     expect(removals[2]).toMatch(/^Lines 34–38 \(contact-footer\): press-contact footer/u);
     expect(removals[2]).toContain('Pär Liljert');
     expect($('text').text()).not.toContain('Pär Liljert');
@@ -562,5 +566,123 @@ describe('cslJson', () => {
       'event-place': 'Bangkok (held largely online)',
       keyword: s.themes.map((t) => t.theme.label).join(', '),
     });
+  });
+});
+
+// ------------------------------------------------------------------- CSV
+
+/** Runs a Python program on a file; its standard output parsed as JSON. */
+function python(program: string, file: string): unknown {
+  const r = spawnSync('python3', ['-c', program, file], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (r.status !== 0) throw new Error(`python3: ${r.stderr}`);
+  return JSON.parse(r.stdout) as unknown;
+}
+/** A Python with pandas: the one on PATH, or Debian's (`python3-pandas`, which .ci/run installs). */
+const pandasPython = ['python3', '/usr/bin/python3'].find((py) => spawnSync(py, ['-c', 'import pandas']).status === 0);
+const hasRscript = spawnSync('Rscript', ['--version']).status === 0;
+// CI installs pandas and R (.ci/run), so there the readers' tests must run, not skip.
+if (process.env['CI'] && (!pandasPython || !hasRscript))
+  throw new Error('CI: pandas (python3-pandas) and R (r-base-core) must be installed');
+
+describe('splitCsvText', () => {
+  it('keeps a text that fits in one part (its example)', () => {
+    expect(splitCsvText('aa bb cc', 5)).toEqual(['aa ', 'bb cc']);
+    expect(splitCsvText('Thank you.')).toEqual(['Thank you.']);
+    expect(splitCsvText('x'.repeat(CSV_TEXT_MAX))).toHaveLength(1);
+  });
+
+  it('cuts after the last space that fits, so no word is cut and the parts join back to the text', () => {
+    const text = 'one two three four five six';
+    const parts = splitCsvText(text, 10);
+    expect(parts).toEqual(['one two ', 'three ', 'four five ', 'six']);
+    expect(parts.join('')).toBe(text);
+    expect(parts.every((p) => p.length <= 10)).toBe(true);
+  });
+
+  it('never starts a part with a formula character, which the CSV writer would guard with an apostrophe', () => {
+    const parts = splitCsvText('aaa bbb -ccc =d', 9);
+    expect(parts).toEqual(['aaa ', 'bbb -ccc', ' =d']);
+    expect(parts.slice(1).every((p) => !/^[=+\-@]/u.test(p))).toBe(true);
+  });
+
+  it('cuts inside a word only when there is no space, never inside a surrogate pair', () => {
+    const text = '😀'.repeat(10);
+    const parts = splitCsvText(text, 5);
+    expect(parts.join('')).toBe(text);
+    expect(parts.every((p) => p.length <= 5 && p.isWellFormed())).toBe(true);
+  });
+});
+
+describe('paragraphs.csv with a 50,000-word paragraph', () => {
+  const WORDS = ['Migration', 'is', 'a', '“global”', 'issue', '--', 'which', '"calls"', 'for', 'cooperation,', '😀', '-'];
+  const long = `${Array.from({ length: 50_000 }, (_x, i) => WORDS[i % WORDS.length]).join(' ')} End of the long paragraph.`;
+  const base = statement(WU_2012);
+  const texts = ['Mr. President,', long, 'Thank you, Mr. President.'];
+  const s: StatementView = {
+    ...base,
+    blocks: texts.map((text, i) => ({ id: `p-${i + 1}`, n: i + 1, kind: 'paragraph', text, list: null, number: null })),
+  };
+  const dir = mkdtempSync(join(tmpdir(), 'paragraphs-csv-'));
+  const file = join(dir, 'paragraphs.csv');
+  writeFileSync(file, paragraphsCsv({ ...corpus, statements: [s] }, 'https://example.org/'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('is a paragraph longer than Python csv reads in one field by default', () => {
+    expect(long.length).toBeGreaterThan(131_072);
+    const limit = python('import csv,json,sys; print(json.dumps(csv.field_size_limit()))', file);
+    expect(limit).toBe(131_072);
+    expect(CSV_TEXT_MAX).toBeLessThan(limit as number);
+  });
+
+  it('reads back with Python csv defaults: the long paragraph over several rows, each cell within the limits, the text whole when joined', () => {
+    const program = [
+      'import csv, json, sys',
+      'rows = list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))',
+      'texts = {}',
+      'for r in rows: texts[r["paragraph_id"]] = texts.get(r["paragraph_id"], "") + r["text"]',
+      'print(json.dumps({"rows": [[r["paragraph_id"], r["part"], r["parts"], len(r["text"])] for r in rows], "texts": texts}))',
+    ].join('\n');
+    const got = python(program, file) as { rows: [string, string, string, number][]; texts: Record<string, string> };
+    const parts = splitCsvText(long).length;
+    expect(parts).toBeGreaterThan(1);
+    expect(got.rows.map((r) => r.slice(0, 3))).toEqual([
+      ['p-1', '1', '1'],
+      ...Array.from({ length: parts }, (_x, i) => ['p-2', String(i + 1), String(parts)]),
+      ['p-3', '1', '1'],
+    ]);
+    expect(Math.max(...got.rows.map((r) => r[3]))).toBeLessThanOrEqual(CSV_TEXT_MAX);
+    expect(got.texts).toEqual({ 'p-1': texts[0], 'p-2': long, 'p-3': texts[2] });
+  });
+
+  it.skipIf(!pandasPython)('reads back with pandas defaults', () => {
+    const program = [
+      'import json, sys, pandas as pd',
+      'df = pd.read_csv(sys.argv[1])',
+      'joined = df.sort_values(["paragraph", "part"]).groupby("paragraph_id", sort=False)["text"].agg("".join)',
+      'print(json.dumps(joined.to_dict()))',
+    ].join('\n');
+    const r = spawnSync(pandasPython!, ['-c', program, file], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ 'p-1': texts[0], 'p-2': long, 'p-3': texts[2] });
+  });
+
+  it.skipIf(!hasRscript)('reads back with R read.csv defaults', () => {
+    const r = spawnSync(
+      'Rscript',
+      ['-e', 'd <- read.csv(commandArgs(TRUE)[1]); cat(nrow(d), nchar(paste(d$text[d$paragraph_id == "p-2"], collapse = "")))', file],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(r.stdout.trim()).toBe(`${splitCsvText(long).length + 2} ${[...long].length}`);
+  });
+
+  it('declares part and parts in the data package, and part in the primary key', () => {
+    const pkg = dataPackage('https://example.org/') as {
+      resources: { name: string; schema: { fields: { name: string }[]; primaryKey: string[] } }[];
+    };
+    const paragraphs = pkg.resources.find((r) => r.name === 'paragraphs')!;
+    expect(paragraphs.schema.fields.map((f) => f.name).slice(-3)).toEqual(['part', 'parts', 'text']);
+    expect(paragraphs.schema.primaryKey).toEqual(['statement_id', 'paragraph', 'part']);
   });
 });

@@ -3,7 +3,9 @@
  * folder (tests/fixtures/content/, the five seeds), with a sixth statement
  * added as data only, and with bad input of every kind.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
@@ -19,6 +21,7 @@ import {
   readStatements,
   removeDir,
   runNormalize,
+  runNormalizeLimited,
   sha256Of,
   splitStatement,
   writeSource,
@@ -113,10 +116,13 @@ function addSixth(dir: string): void {
 /** Test texts are short: the editor adds two themes so the two-theme rule holds. */
 const ADD_THEMES = 'themes:\n  add:\n    - { theme: diaspora, reason: Test. }\n    - { theme: covid-19, reason: Test. }\n';
 
+/** A statement an earlier run wrote (of a source since removed): the normalizer's own, so a successful run replaces it. */
+const SENTINEL = '---\nid: sentinel\ntitle: An earlier statement\n---\n\nOld output. {#p-1}\n';
+
 /** Makes a statements folder with a sentinel, to prove a failed run leaves it alone. */
 function withSentinel(dir: string): () => Map<string, string> {
   mkdirSync(join(dir, 'statements'));
-  writeFileSync(join(dir, 'statements', 'sentinel.md'), 'old output\n');
+  writeFileSync(join(dir, 'statements', 'sentinel.md'), SENTINEL);
   return () => readStatements(dir);
 }
 
@@ -424,5 +430,150 @@ describe('the cache of unchanged sources', () => {
     const dir = fresh();
     runNormalize(dir);
     expect(unchanged(runNormalize(dir, '--no-cache').stdout)).toBe(0);
+  });
+});
+
+describe('the cache is an optimisation, never an input: when anything about it is off, a full run', () => {
+  const unchanged = (stdout: string) => Number(/; (\d+) unchanged since the last run\)/u.exec(stdout)?.[1]);
+  const cachePath = (dir: string) => join(dir, '.normalize-cache.json');
+
+  it('a cache that is a folder: every source normalized, a note, the folder left, no temporary file', () => {
+    const dir = fresh();
+    mkdirSync(cachePath(dir));
+    const r = runNormalize(dir);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(
+      /^normalize: note: \.normalize-cache\.json is a folder, not a regular file; it is ignored and every source is normalized\.$/mu,
+    );
+    expect(r.stdout.split('\n').filter((l) => l.includes('note:'))).toHaveLength(1);
+    expect(r.stdout).toMatch(/wrote 5 statements/u);
+    expect(lstatSync(cachePath(dir)).isDirectory()).toBe(true);
+    expect(readdirSync(dir).filter((n) => n.startsWith('.'))).toEqual(['.normalize-cache.json']);
+  });
+
+  it('a cache that is a link: not followed, and replaced by a regular file (the target left as it was)', () => {
+    const dir = fresh();
+    runNormalize(dir);
+    const target = join(dir, 'sources-backup.json');
+    writeFileSync(target, readFileSync(cachePath(dir)));
+    const before = readFileSync(target, 'utf8');
+    removeDir(cachePath(dir));
+    symlinkSync(target, cachePath(dir));
+    const r = runNormalize(dir);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/note: \.normalize-cache\.json is a symbolic link/u);
+    expect(unchanged(r.stdout)).toBe(0);
+    expect(lstatSync(cachePath(dir)).isFile()).toBe(true);
+    expect(readFileSync(target, 'utf8')).toBe(before);
+    expect(unchanged(runNormalize(dir).stdout)).toBe(5);
+  });
+
+  it('garbage: every source normalized, with a note, and a good cache written', () => {
+    const dir = fresh();
+    writeFileSync(cachePath(dir), '\u0000\u0001 not JSON');
+    const r = runNormalize(dir);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/note: \.normalize-cache\.json is not valid JSON; it is ignored/u);
+    expect(unchanged(runNormalize(dir).stdout)).toBe(5);
+  });
+
+  it('an entry whose id leads out of statements/ is never followed: the file there is neither published nor written', () => {
+    const dir = fresh();
+    runNormalize(dir);
+    const privateText = 'PRIVATE: not for publication\n';
+    writeFileSync(join(dir, 'private.md'), privateText);
+    const data = JSON.parse(readFileSync(cachePath(dir), 'utf8')) as { entries: Record<string, { id: string; output: string }> };
+    const file = `sources/${W}.txt`;
+    data.entries[file]!.id = '../private';
+    data.entries[file]!.output = createHash('sha256').update(privateText).update('\u0000').digest('hex');
+    writeFileSync(cachePath(dir), JSON.stringify(data));
+    const r = runNormalize(dir);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/note: \.normalize-cache\.json does not hold what the normalizer writes \(entries\.sources\/[^ ]+\.id: /u);
+    expect(unchanged(r.stdout)).toBe(0);
+    expect(readFileSync(join(dir, 'private.md'), 'utf8')).toBe(privateText);
+    const statements = readStatements(dir);
+    expect([...statements.keys()]).toContain('2012-11-28-wu-haitao-iom-council.md');
+    expect([...statements.values()].join('\n')).not.toContain('PRIVATE');
+  });
+
+  it('a cache made on another machine (or by other code) is not used', () => {
+    const dir = fresh();
+    runNormalize(dir);
+    const data = JSON.parse(readFileSync(cachePath(dir), 'utf8')) as { version: string };
+    data.version = sha256Of('another machine');
+    writeFileSync(cachePath(dir), JSON.stringify(data));
+    const r = runNormalize(dir);
+    expect(r.stdout).not.toContain('note:');
+    expect(unchanged(r.stdout)).toBe(0);
+  });
+});
+
+describe('the statements folder is the normalizer’s own: nothing else in it is deleted without a word', () => {
+  it('refuses a stray file, a folder, a Markdown file without a statement’s frontmatter and a link, each by name', () => {
+    const dir = fresh();
+    mkdirSync(join(dir, 'statements', 'drafts'), { recursive: true });
+    writeFileSync(join(dir, 'statements', 'notes.txt'), 'Notes.\n');
+    writeFileSync(join(dir, 'statements', 'draft.md'), '# Draft\n');
+    symlinkSync('../speakers.yaml', join(dir, 'statements', 'linked.md'));
+    writeFileSync(join(dir, 'statements', 'sentinel.md'), SENTINEL);
+    const r = runNormalize(dir);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/4 problem\(s\).*nothing was written/u);
+    for (const name of ['notes.txt', 'drafts', 'draft.md', 'linked.md']) {
+      expect(r.stderr).toContain(`statements/${name}: is not a statement written by the normalizer; move it out of content/statements/`);
+    }
+    expect(readFileSync(join(dir, 'statements', 'notes.txt'), 'utf8')).toBe('Notes.\n');
+    expect(readFileSync(join(dir, 'statements', 'sentinel.md'), 'utf8')).toBe(SENTINEL);
+  });
+
+  it('replaces its own statements, quoted ids included, and a .DS_Store', () => {
+    const dir = fresh();
+    mkdirSync(join(dir, 'statements'));
+    writeFileSync(join(dir, 'statements', '2010-03-02.md'), "---\nid: '2010-03-02'\n---\n\nOld. {#p-1}\n");
+    writeFileSync(join(dir, 'statements', '.DS_Store'), '');
+    const r = runNormalize(dir);
+    expect(r.stderr).toBe('');
+    expect(readStatements(dir).size).toBe(5);
+  });
+
+  it('refuses a statements folder that is a link', () => {
+    const dir = fresh();
+    mkdirSync(join(dir, 'elsewhere'));
+    symlinkSync('elsewhere', join(dir, 'statements'));
+    const r = runNormalize(dir);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('statements/: is a symbolic link; it must be a folder inside the content folder');
+    expect(lstatSync(join(dir, 'statements')).isSymbolicLink()).toBe(true);
+  });
+
+  it('--check names a pipe where a statement should be, without blocking on it', () => {
+    const dir = fresh();
+    runNormalize(dir);
+    const file = join(dir, 'statements', '2023-chen-xu-iom-council.md');
+    removeDir(file);
+    execFileSync('mkfifo', [file]);
+    const r = runNormalizeLimited(dir, 30_000, '--check');
+    expect(r.timedOut).toBe(false);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('2023-chen-xu-iom-council.md: is a named pipe (FIFO), not a regular file');
+    const again = runNormalizeLimited(dir, 30_000);
+    expect(again.timedOut).toBe(false);
+    expect(again.stderr).toContain('statements/2023-chen-xu-iom-council.md: is not a statement written by the normalizer');
+  });
+});
+
+describe('the sources folder', () => {
+  it('refuses a sources folder that is a link, reading nothing through it', () => {
+    const dir = fresh();
+    mkdirSync(join(dir, 'elsewhere'));
+    writeFileSync(join(dir, 'elsewhere', 'secret.txt'), 'secret\n');
+    removeDir(join(dir, 'sources'));
+    symlinkSync('elsewhere', join(dir, 'sources'));
+    const r = runNormalize(dir);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('sources/: is a symbolic link; it must be a folder inside the content folder');
+    expect(r.stderr).not.toContain('secret');
   });
 });

@@ -5,13 +5,19 @@ import {
   dateFactInput,
   fact,
   factInput,
+  FIRST_YEAR,
   httpUrl,
   isRealDate,
+  lastYear,
+  lineText,
+  paragraphText,
   plainText,
   precisionOf,
   slug,
+  speakerSchema,
   statementMetaInput,
   themeSchema,
+  yearProblem,
 } from '../../src/edition/schemas.ts';
 
 /** The messages of a failed parse, each prefixed with its path. */
@@ -35,6 +41,11 @@ describe('slug', () => {
   it('explains what a slug looks like', () => {
     expect(issuesOf(slug, 'Wu Haitao')).toEqual([': must be a lower-case slug such as "wu-haitao"']);
   });
+
+  it('accepts 100 characters and refuses 101: a slug names a file and a URL', () => {
+    expect(slug.parse('a'.repeat(100))).toBe('a'.repeat(100));
+    expect(issuesOf(slug, 'a'.repeat(101))).toEqual([': must be at most 100 characters (it names a file and a URL)']);
+  });
 });
 
 describe('plainText', () => {
@@ -55,8 +66,23 @@ describe('plainText', () => {
     expect(issuesOf(plainText, '  \n ')).toEqual([': must not be empty']);
   });
 
-  it('refuses a right-to-left override, which can disguise text', () => {
-    expect(issuesOf(plainText, 'Geneva\u202Eavenue')).toEqual([': contains a control, zero-width or bidi-control character']);
+  it('refuses a right-to-left override, which can disguise text, naming it and where it is', () => {
+    expect(issuesOf(plainText, 'Geneva\u202Eavenue')).toEqual([
+      ': contains a control, zero-width or bidi-control character: U+202E (a bidirectional control, which can make text read in another order) at character 7',
+    ]);
+  });
+
+  it('refuses the Arabic letter mark and tag characters, which the earlier list missed', () => {
+    expect(plainText.safeParse('a\u061Cb').success).toBe(false);
+    expect(plainText.safeParse('a\u{E0041}b').success).toBe(false);
+  });
+
+  it('refuses a byte-order mark before trimming could hide it', () => {
+    expect(plainText.safeParse('\uFEFFGeneva').success).toBe(false);
+  });
+
+  it('has no length limit (it is also the frontmatter schema)', () => {
+    expect(plainText.parse('x'.repeat(100_000))).toHaveLength(100_000);
   });
 
   it('refuses other bidi controls, zero-width characters and a byte-order mark', () => {
@@ -73,6 +99,38 @@ describe('plainText', () => {
 
   it('refuses non-strings', () => {
     expect(plainText.safeParse(42).success).toBe(false);
+  });
+});
+
+describe('lineText', () => {
+  it('accepts one line of up to 300 characters, trimmed', () => {
+    expect(lineText.parse('  General Debate \n')).toBe('General Debate');
+    expect(lineText.parse('x'.repeat(300))).toHaveLength(300);
+  });
+
+  it('refuses a line break or a tab inside the text', () => {
+    expect(issuesOf(lineText, 'Statement\n<h1>x</h1>')).toEqual([': must be one line (it has a line break at character 10)']);
+    expect(issuesOf(lineText, 'a\tb')).toEqual([': must be one line (it has a tab at character 2; write a space)']);
+  });
+
+  it('refuses 301 characters: a title longer than that is a paragraph', () => {
+    expect(issuesOf(lineText, 'x'.repeat(301))).toEqual([': must be at most 300 characters']);
+  });
+
+  it('refuses what plainText refuses', () => {
+    expect(lineText.safeParse('a\u200Bb').success).toBe(false);
+    expect(issuesOf(lineText, ' ')).toEqual([': must not be empty']);
+  });
+});
+
+describe('paragraphText', () => {
+  it('accepts line breaks and tabs, up to 5,000 characters', () => {
+    expect(paragraphText.parse('one\n\ttwo')).toBe('one\n\ttwo');
+    expect(paragraphText.parse('x'.repeat(5000))).toHaveLength(5000);
+  });
+
+  it('refuses 5,001 characters', () => {
+    expect(issuesOf(paragraphText, 'x'.repeat(5001))).toEqual([': must be at most 5,000 characters']);
   });
 });
 
@@ -100,6 +158,41 @@ describe('httpUrl', () => {
     expect(httpUrl.safeParse('data:text/html,x').success).toBe(false);
   });
 
+  it('refuses a URL with a user name or password', () => {
+    expect(issuesOf(httpUrl, 'https://user:pass@www.iom.int/')).toEqual([': must not contain a user name or password (…@)']);
+    expect(httpUrl.safeParse('https://user@www.iom.int/').success).toBe(false);
+  });
+
+  it('refuses a right-to-left override that makes "…/\u202Egnp.exe" read as "…/exe.png"', () => {
+    expect(issuesOf(httpUrl, 'https://www.iom.int/\u202Egnp.exe')).toEqual([
+      ': contains a control, zero-width or bidi-control character: U+202E (a bidirectional control, which can make text read in another order) at character 21',
+    ]);
+  });
+
+  it('refuses NUL, backspace, a line break, a tab and inner spaces', () => {
+    for (const bad of [
+      'https://www.iom.int/a\u0000b',
+      'https://www.iom.int/a\bb',
+      'https://www.iom.int/a\nb',
+      'https://www.iom.int/a\tb',
+    ]) {
+      expect(httpUrl.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    }
+    expect(issuesOf(httpUrl, 'https://www.iom.int/a b')).toEqual([': must not contain spaces or other whitespace (write %20)']);
+    expect(httpUrl.safeParse('https://www.iom.int/a\u00A0b').success).toBe(false);
+  });
+
+  it('accepts 2,000 characters and refuses 2,001, and a 2 MB URL at once', () => {
+    const base = 'https://www.iom.int/';
+    expect(httpUrl.safeParse(base + 'a'.repeat(2000 - base.length)).success).toBe(true);
+    expect(issuesOf(httpUrl, base + 'a'.repeat(2001 - base.length))).toEqual([': must be at most 2,000 characters (it has 2,001)']);
+    expect(issuesOf(httpUrl, base + 'a'.repeat(2 * 1024 * 1024))).toEqual([': must be at most 2,000 characters (it has 2,097,172)']);
+  });
+
+  it('accepts international domain names and percent-encoded paths', () => {
+    expect(httpUrl.safeParse('https://例子.测试/路径?q=%E2%80%AE').success).toBe(true);
+  });
+
   it('refuses other schemes, relative URLs and non-URLs', () => {
     for (const bad of [
       'ftp://iom.int/a',
@@ -113,6 +206,23 @@ describe('httpUrl', () => {
     ]) {
       expect(httpUrl.safeParse(bad).success, bad).toBe(false);
     }
+  });
+});
+
+describe('yearProblem', () => {
+  const now = new Date('2026-06-01T00:00:00Z');
+
+  it('accepts 1945 (the founding of the United Nations) to next year', () => {
+    expect([1945, 2012, 2026, 2027].map((y) => yearProblem(y, now))).toEqual([null, null, null, null]);
+    expect(FIRST_YEAR).toBe(1945);
+    expect(lastYear(now)).toBe(2027);
+  });
+
+  it('refuses earlier and later years, saying the range', () => {
+    expect(yearProblem(0, now)).toBe('year 0000 is outside 1945–2027 (from the founding of the United Nations to next year)');
+    expect(yearProblem(1944, now)).toMatch(/^year 1944 is outside/u);
+    expect(yearProblem(2028, now)).toMatch(/^year 2028 is outside/u);
+    expect(yearProblem(9999, now)).toMatch(/^year 9999 is outside/u);
   });
 });
 
@@ -345,6 +455,55 @@ describe('dateFactInput', () => {
   it('refuses an unknown key', () => {
     expect(dateFactInput.safeParse({ value: '2012-11-28', exact: true }).success).toBe(false);
   });
+
+  it('refuses years outside 1945 to next year', () => {
+    expect(issuesOf(dateFactInput, { value: '0000' })).toEqual([
+      `value: year 0000 is outside 1945–${lastYear()} (from the founding of the United Nations to next year)`,
+    ]);
+    expect(dateFactInput.safeParse({ value: '9999-12-31' }).success).toBe(false);
+    expect(dateFactInput.safeParse({ value: '1944' }).success).toBe(false);
+    expect(dateFactInput.safeParse({ value: '1945' }).success).toBe(true);
+    expect(dateFactInput.safeParse({ value: `${lastYear()}-12-31` }).success).toBe(true);
+    expect(dateFactInput.safeParse({ value: `${lastYear() + 1}` }).success).toBe(false);
+  });
+
+  it('reads a number only as a whole year', () => {
+    expect(issuesOf(dateFactInput, { value: 2015.5 })).toEqual([
+      "value: must be a date written as text, e.g. '2012-11-28' (a number is read only as a whole year)",
+    ]);
+    expect(dateFactInput.safeParse({ value: 20151128 }).success).toBe(false);
+  });
+
+  it('caps the evidence at 5,000 characters', () => {
+    expect(dateFactInput.safeParse({ value: '2015', status: 'inferred', evidence: 'x'.repeat(5001) }).success).toBe(false);
+  });
+});
+
+describe('speakerSchema', () => {
+  const speaker = { id: 'wu-haitao', name: 'Wu Haitao', sortName: 'Wu Haitao', affiliation: 'Government of China' };
+
+  it('accepts role years from 1945 to next year, the first not after the last', () => {
+    expect(speakerSchema.parse({ ...speaker, roles: [{ title: 'Ambassador', from: 2012, to: 2012 }] }).roles).toEqual([
+      { title: 'Ambassador', from: 2012, to: 2012 },
+    ]);
+  });
+
+  it('refuses role years out of range, in reverse order, or not whole', () => {
+    expect(issuesOf(speakerSchema, { ...speaker, roles: [{ title: 'Ambassador', from: 1900 }] })).toEqual([
+      `roles.0.from: year 1900 is outside 1945–${lastYear()} (from the founding of the United Nations to next year)`,
+    ]);
+    expect(issuesOf(speakerSchema, { ...speaker, roles: [{ title: 'Ambassador', from: 2014, to: 2012 }] })).toEqual([
+      'roles.0.to: must not be before from',
+    ]);
+    expect(speakerSchema.safeParse({ ...speaker, roles: [{ title: 'Ambassador', from: 2012.5 }] }).success).toBe(false);
+  });
+
+  it('refuses a name over two lines or with a bidi control', () => {
+    expect(issuesOf(speakerSchema, { ...speaker, name: 'Wu\nHaitao' })).toEqual([
+      'name: must be one line (it has a line break at character 3)',
+    ]);
+    expect(speakerSchema.safeParse({ ...speaker, affiliation: 'Government of \u202EChina' }).success).toBe(false);
+  });
 });
 
 describe('statementMetaInput', () => {
@@ -435,6 +594,46 @@ describe('statementMetaInput', () => {
 
   it('refuses a title with a bidi override', () => {
     expect(statementMetaInput.safeParse({ ...meta, title: 'Statement\u202E' }).success).toBe(false);
+  });
+
+  it('refuses an id of more than 100 characters', () => {
+    expect(issuesOf(statementMetaInput, { ...meta, id: `a-${'b'.repeat(99)}` })).toEqual([
+      'id: must be at most 100 characters (it names a file and a URL)',
+    ]);
+  });
+
+  it('refuses a title over two lines or longer than 300 characters', () => {
+    expect(issuesOf(statementMetaInput, { ...meta, title: 'Statement\nby' })).toEqual([
+      'title: must be one line (it has a line break at character 10)',
+    ]);
+    expect(issuesOf(statementMetaInput, { ...meta, title: '<'.repeat(301) })).toEqual(['title: must be at most 300 characters']);
+    expect(statementMetaInput.safeParse({ ...meta, title: '<'.repeat(300) }).success).toBe(true);
+  });
+
+  it('checks the text of every field: facts, evidence, notes, reasons and the URL', () => {
+    const rlo = 'x\u202Ey';
+    const cases: [string, object][] = [
+      ['role.value', { role: rlo }],
+      ['onBehalfOf.value', { onBehalfOf: rlo }],
+      ['event.evidence', { event: { value: 'Council', evidence: rlo } }],
+      ['place.value', { place: rlo }],
+      ['date.evidence', { date: { value: '2012-11-28', evidence: rlo } }],
+      ['notes.0.note', { notes: [{ quote: 'Council', note: rlo }] }],
+      ['themes.add.0.reason', { themes: { add: [{ theme: 'diaspora', reason: rlo }] } }],
+      ['source.url', { source: { ...meta.source, url: `https://www.iom.int/${rlo}` } }],
+    ];
+    for (const [path, change] of cases) {
+      expect(
+        issuesOf(statementMetaInput, { ...meta, ...change }).map((i) => i.split(':')[0]),
+        path,
+      ).toEqual([path]);
+    }
+  });
+
+  it('refuses a source URL with a user name and password', () => {
+    expect(issuesOf(statementMetaInput, { ...meta, source: { ...meta.source, url: 'https://a:b@www.iom.int/' } })).toEqual([
+      'source.url: must not contain a user name or password (…@)',
+    ]);
   });
 
   it('refuses an impossible date, naming the field', () => {

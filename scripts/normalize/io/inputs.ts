@@ -4,9 +4,7 @@
  * collected so that one run shows every one of them.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isDocument, parseAllDocuments } from 'yaml';
 import type { z } from 'zod';
 import {
   type Speaker,
@@ -17,6 +15,19 @@ import {
   themeSchema,
 } from '../../../src/edition/schemas.ts';
 import type { Problem } from '../problems.ts';
+import { checkBuildNeeds } from './build-checks.ts';
+import { decodeYaml, parseYaml } from './yaml.ts';
+import {
+  caseCollisions,
+  displayName,
+  FileProblem,
+  MAX_SOURCE_BYTES,
+  MAX_YAML_BYTES,
+  nameProblems,
+  pathProblem,
+  readFolder,
+  readRegularFile,
+} from './files.ts';
 
 /** A source with its validated metadata. */
 export interface SourceEntry {
@@ -49,30 +60,6 @@ export interface Content {
 }
 
 /**
- * Parses one YAML document, turning syntax errors (and a file with several
- * documents) into problems with line numbers.
- */
-export function parseYaml(text: string, file: string): { value: unknown; problems: Problem[] } {
-  const docs = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: true });
-  const list = Array.isArray(docs) ? docs : [docs];
-  const problems: Problem[] = [];
-  for (const doc of list) {
-    if (!isDocument(doc)) continue;
-    for (const err of doc.errors) {
-      const line = err.linePos?.[0]?.line;
-      problems.push({
-        file,
-        where: line ? `line ${line}` : '',
-        message: `YAML: ${err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/u, '')}`,
-      });
-    }
-  }
-  if (list.length !== 1) problems.push({ file, where: '', message: 'must hold exactly one YAML document' });
-  if (problems.length > 0) return { value: undefined, problems };
-  return { value: (list[0] as { toJS(): unknown }).toJS(), problems };
-}
-
-/**
  * Turns zod issues into problems naming the field path.
  * @example zodProblems(z.object({ a: z.string() }).safeParse({}).error!, 'f.yaml')[0].where // => 'a'
  */
@@ -84,12 +71,18 @@ export function zodProblems(error: z.ZodError, file: string, prefix = ''): Probl
   }));
 }
 
+/** A `FileProblem`'s message; anything else thrown while reading is a bug and goes on up. */
+function fileMessage(err: unknown): string {
+  if (err instanceof FileProblem) return err.message;
+  throw err;
+}
+
 function readYamlList<T>(path: string, file: string, schema: z.ZodType<T>, problems: Problem[]): T[] {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    problems.push({ file, where: '', message: 'is missing' });
+    text = decodeYaml(readRegularFile(path, MAX_YAML_BYTES, 'a YAML file'));
+  } catch (err) {
+    problems.push({ file, where: '', message: fileMessage(err) });
     return [];
   }
   const parsed = parseYaml(text, file);
@@ -119,6 +112,10 @@ function readYamlList<T>(path: string, file: string, schema: z.ZodType<T>, probl
  * Loads and validates the content folder: `sources/*.txt` each with a
  * `sources/*.yaml` beside it, `speakers.yaml` and `themes.yaml`. Checks the
  * SHA-256 of each source, references to speakers and themes, and duplicate ids.
+ * Every file is read as scripts/normalize/io/files.ts says: only regular files
+ * inside the content folder (links, pipes, devices and folders are refused by
+ * name before anything is read), at most `MAX_SOURCE_BYTES` for a source and
+ * `MAX_YAML_BYTES` for a YAML file, and only names every machine can check out.
  */
 export function loadContent(contentDir: string, cache?: LoadCache): { content: Content; problems: Problem[] } {
   const problems: Problem[] = [];
@@ -127,19 +124,40 @@ export function loadContent(contentDir: string, cache?: LoadCache): { content: C
   const speakerIds = new Set(speakers.map((s) => s.id));
   const themeIds = new Set(themes.map((t) => t.id));
 
+  // aliases.yaml is read by the site, not here, but it comes in the same pull requests: the same rules.
+  try {
+    if (pathProblem(join(contentDir, 'aliases.yaml')) !== 'missing')
+      readRegularFile(join(contentDir, 'aliases.yaml'), MAX_YAML_BYTES, 'a YAML file');
+  } catch (err) {
+    problems.push({ file: 'aliases.yaml', where: '', message: fileMessage(err) });
+  }
+
   const sourcesDir = join(contentDir, 'sources');
   let names: string[] = [];
   try {
-    names = readdirSync(sourcesDir).sort();
-  } catch {
-    problems.push({ file: 'sources/', where: '', message: 'folder is missing' });
+    names = readFolder(sourcesDir).sort();
+  } catch (err) {
+    problems.push({ file: 'sources/', where: '', message: fileMessage(err) });
   }
   const texts = names.filter((n) => n.endsWith('.txt'));
   const metas = names.filter((n) => n.endsWith('.yaml'));
+  // Refused by name before anything is read: names other machines cannot check
+  // out or the source archive cannot hold, and paths that are not regular files.
+  const refused = new Set<string>();
+  const collisions = caseCollisions(names);
   for (const name of names) {
-    if (!name.endsWith('.txt') && !name.endsWith('.yaml')) {
-      problems.push({ file: `sources/${name}`, where: '', message: 'is neither a source (.txt) nor metadata (.yaml)' });
+    const file = `sources/${displayName(name)}`;
+    const messages = nameProblems(name);
+    for (const other of collisions.get(name) ?? []) {
+      messages.push(`differs only in case from sources/${displayName(other)}; macOS and Windows cannot hold both in one folder`);
     }
+    if (!name.endsWith('.txt') && !name.endsWith('.yaml')) messages.push('is neither a source (.txt) nor metadata (.yaml)');
+    else if (messages.length === 0) {
+      const kind = pathProblem(join(sourcesDir, name));
+      if (kind) messages.push(kind === 'missing' ? 'is missing' : kind);
+    }
+    if (messages.length > 0) refused.add(name);
+    for (const message of messages) problems.push({ file, where: '', message });
   }
   for (const m of metas) {
     if (!texts.includes(m.replace(/\.yaml$/u, '.txt'))) {
@@ -157,8 +175,20 @@ export function loadContent(contentDir: string, cache?: LoadCache): { content: C
       problems.push({ file, where: '', message: `has no metadata file beside it (${metaFile})` });
       continue;
     }
-    const bytes = readFileSync(join(sourcesDir, t));
-    const metaText = readFileSync(join(sourcesDir, metaName), 'utf8');
+    if (refused.has(t) || refused.has(metaName)) continue;
+    let bytes: Buffer | undefined;
+    let metaText: string | undefined;
+    try {
+      bytes = readRegularFile(join(sourcesDir, t), MAX_SOURCE_BYTES, 'a source');
+    } catch (err) {
+      problems.push({ file, where: '', message: fileMessage(err) });
+    }
+    try {
+      metaText = decodeYaml(readRegularFile(join(sourcesDir, metaName), MAX_YAML_BYTES, 'a metadata file'));
+    } catch (err) {
+      problems.push({ file: metaFile, where: '', message: fileMessage(err) });
+    }
+    if (bytes === undefined || metaText === undefined) continue;
     const key = cache?.keyOf(bytes, metaText);
     let meta = key === undefined ? undefined : cache?.metaFor(file, key);
     if (!meta) {
@@ -203,5 +233,6 @@ export function loadContent(contentDir: string, cache?: LoadCache): { content: C
     ids.set(meta.id, metaFile);
     sources.push({ file, bytes, meta, ...(key === undefined ? {} : { key }) });
   }
+  problems.push(...checkBuildNeeds(contentDir, { sources, speakers, themes }));
   return { content: { sources, speakers, themes }, problems };
 }

@@ -1,9 +1,14 @@
 /**
  * Writing the statements folder all at once, or not at all, and checking
- * whether it is up to date.
+ * whether it is up to date. The folder is the normalizer's own: anything in it
+ * the normalizer did not write is refused by name (`foreignFiles`), never
+ * deleted without a word.
  */
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { statementMetaInput } from '../../../src/edition/schemas.ts';
+import type { Problem } from '../problems.ts';
+import { displayName, FileProblem, MAX_STATEMENT_BYTES, readFolder, readHead, readRegularFile } from './files.ts';
 
 /** A file's content, or an existing file to take it from (hard-linked: unchanged files are not rewritten). */
 export type FileContent = string | { from: string };
@@ -19,7 +24,11 @@ export function writeFolderAtomically(dir: string, files: Map<string, FileConten
   const stamp = `${process.pid}-${Date.now().toString(36)}`;
   const tmp = join(parent, `.${base}-new-${stamp}`);
   const old = join(parent, `.${base}-old-${stamp}`);
-  mkdirSync(tmp, { recursive: true });
+  for (const name of files.keys()) {
+    if (!/^[^/\\]+$/u.test(name) || name === '.' || name === '..')
+      throw new Error(`writeFolderAtomically: "${name}" is not a plain file name`);
+  }
+  mkdirSync(tmp); // new, never one that is already there
   try {
     for (const [name, content] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
       if (typeof content === 'string') writeFileSync(join(tmp, name), content);
@@ -31,7 +40,7 @@ export function writeFolderAtomically(dir: string, files: Map<string, FileConten
         }
       }
     }
-    if (existsSync(dir)) renameSync(dir, old);
+    if (lstatSync(dir, { throwIfNoEntry: false })) renameSync(dir, old);
     renameSync(tmp, dir);
   } catch (err) {
     rmSync(tmp, { recursive: true, force: true });
@@ -46,14 +55,77 @@ export function writeFolderAtomically(dir: string, files: Map<string, FileConten
  * @example staleFiles('content/statements', new Map()) // => [] when the folder is empty
  */
 export function staleFiles(dir: string, files: Map<string, string>): string[] {
-  const present = existsSync(dir) ? readdirSync(dir).filter((n) => !n.startsWith('.')) : [];
+  let present: string[] = [];
+  if (lstatSync(dir, { throwIfNoEntry: false })) {
+    try {
+      present = readFolder(dir).filter((n) => !n.startsWith('.'));
+    } catch (err) {
+      if (!(err instanceof FileProblem)) throw err;
+      return [`${dir}: ${err.message}`];
+    }
+  }
   const out: string[] = [];
+  const names = new Set(present);
   for (const [name, content] of files) {
-    if (!present.includes(name)) out.push(`${name}: missing`);
-    else if (readFileSync(join(dir, name), 'utf8') !== content) out.push(`${name}: out of date`);
+    if (!names.has(name)) {
+      out.push(`${name}: missing`);
+      continue;
+    }
+    try {
+      if (readRegularFile(join(dir, name), MAX_STATEMENT_BYTES, 'a statement').toString('utf8') !== content)
+        out.push(`${name}: out of date`);
+    } catch (err) {
+      if (!(err instanceof FileProblem)) throw err;
+      out.push(`${name}: ${err.message}`);
+    }
   }
   for (const name of present) {
-    if (!files.has(name)) out.push(`${name}: no source produces it`);
+    if (!files.has(name)) out.push(`${displayName(name)}: no source produces it`);
   }
   return out.sort();
+}
+
+/** The message for a file in `statements/` that the normalizer did not write. */
+export const FOREIGN_FILE = 'is not a statement written by the normalizer; move it out of content/statements/';
+
+/** What a statement the normalizer wrote starts with: its frontmatter, opened by the id (bare or quoted by the YAML writer). */
+const STATEMENT_HEAD = /^---\nid: (['"]?)([a-z0-9-]+)\1\n/u;
+
+/** Files the system puts in any folder a person browses, which hold no text of anyone's: replaced without a word. */
+const SYSTEM_FILES = new Set(['.DS_Store']);
+
+/** Whether `name` in `dir` is a statement the normalizer wrote: a regular file `<id>.md` whose frontmatter opens with that id. */
+function isStatementFile(dir: string, name: string): boolean {
+  const id = /^(.+)\.md$/u.exec(name)?.[1];
+  if (id === undefined || !statementMetaInput.shape.id.safeParse(id).success) return false;
+  try {
+    const head = STATEMENT_HEAD.exec(readHead(join(dir, name), 512).toString('utf8'));
+    return head?.[2] === id;
+  } catch (err) {
+    if (err instanceof FileProblem) return false;
+    throw err;
+  }
+}
+
+/**
+ * Everything in the statements folder `dir` (`label`, as messages name it)
+ * that writing the folder would delete although the normalizer did not write
+ * it: a notes file, a folder, a link, a Markdown file without a statement's
+ * frontmatter. Each is a problem naming the file; a statements "folder" that
+ * is a link or a file is one too. Statements of sources since removed are
+ * the normalizer's own, and are replaced.
+ * @example foreignFiles('content/statements') // => [{ file: 'statements/notes.txt', where: '', message: FOREIGN_FILE }] when notes.txt is there
+ */
+export function foreignFiles(dir: string, label = 'statements'): Problem[] {
+  if (!lstatSync(dir, { throwIfNoEntry: false })) return [];
+  let names: string[];
+  try {
+    names = readFolder(dir).sort();
+  } catch (err) {
+    if (!(err instanceof FileProblem)) throw err;
+    return [{ file: `${label}/`, where: '', message: `${err.message}; the normalizer writes ${label}/ as a folder of its own` }];
+  }
+  return names
+    .filter((name) => !SYSTEM_FILES.has(name) && !isStatementFile(dir, name))
+    .map((name) => ({ file: `${label}/${displayName(name)}`, where: '', message: FOREIGN_FILE }));
 }

@@ -4,26 +4,34 @@
  * publisher's page, not to the statement.
  */
 import type { Removal } from '../../../src/edition/schemas.ts';
-import { addRemoval } from './4-header.ts';
+import { addRemoval, isChromeLine } from './4-header.ts';
 import type { Line } from './1-source-text.ts';
 
 /** How a contact footer begins. */
 const FOOTER_START =
   /^(?:for (?:more|further) information\b|for media (?:enquiries|inquiries)\b|media (?:contacts?|enquiries|inquiries)\b|press contacts?\b|contacts?:)/iu;
 
-/** The longest line (in words) that can still be a name, office, phone or e-mail line. */
-export const CONTACT_LINE_MAX_WORDS = 12;
-
-/** Signs of contact details, which let a longer opening line count as a footer. */
-const CONTACT_MARK = /@|\b(?:tel|phone|mobile|e-?mail|fax)\b/iu;
-
-const wordCount = (text: string): number => text.split(/\s+/u).filter(Boolean).length;
+/**
+ * Whether a line opens a contact footer: it begins like one ("For more
+ * information, please contact", "Media contacts", "Contact:") and is itself a
+ * chrome line (`isChromeLine`: short, no sentence). "For more information,
+ * see the report of the Director General." begins like one but is a sentence.
+ * @example isFooterOpening('For more information, please contact') // => true
+ * @example isFooterOpening('Contacts: we will keep in touch with all partners.') // => false
+ */
+export function isFooterOpening(text: string): boolean {
+  return FOOTER_START.test(text.trim()) && isChromeLine(text);
+}
 
 /**
- * Removes a contact footer at the end of the text: a line that begins like one
- * ("For more information, please contact") followed only by short lines.
- * Nothing is removed when prose follows the opening line, or when the opening
- * line is itself long prose without contact details.
+ * Removes a contact footer at the end of the text: from an opening line
+ * (`isFooterOpening`) to the end, every non-blank line must be a chrome line
+ * (a name, an office, a telephone number, an e-mail address). When several
+ * openings end the text ("Media contacts" … "For further information" …), the
+ * footer begins at the first of them. Nothing is removed when a line that
+ * reads as prose comes after the opening (a closing "Thank you." stays, and so
+ * does the footer above it: a footer is only removed whole, at the very end),
+ * nor when the opening line is itself a sentence.
  * @example
  * stripContactFooter([{ n: 1, text: 'Text.' }, { n: 2, text: 'For more information, please contact' },
  *   { n: 3, text: 'Jane Doe' }]).lines // => [{ n: 1, text: 'Text.' }]
@@ -31,13 +39,10 @@ const wordCount = (text: string): number => text.split(/\s+/u).filter(Boolean).l
 export function stripContactFooter(lines: Line[]): { lines: Line[]; removals: Removal[] } {
   let start = -1;
   for (let i = lines.length - 1; i >= 0; i--) {
-    const text = lines[i]!.text.trim();
-    if (FOOTER_START.test(text)) {
-      if (wordCount(text) > CONTACT_LINE_MAX_WORDS && !CONTACT_MARK.test(text)) return { lines, removals: [] };
-      start = i;
-      break;
-    }
-    if (wordCount(text) > CONTACT_LINE_MAX_WORDS) return { lines, removals: [] };
+    const text = lines[i]!.text;
+    if (text.trim() === '') continue;
+    if (!isChromeLine(text)) break;
+    if (isFooterOpening(text)) start = i;
   }
   if (start === -1) return { lines, removals: [] };
   const removals: Removal[] = [];

@@ -2,13 +2,14 @@
  * Facts with their status and evidence (stated, inferred, unknown), and dates at their precision: as written in frontmatter, and the looser input a person may write in metadata YAML.
  */
 import { z } from 'zod';
-import { datePrecision, factStatus, plainText, type DatePrecision, type FactStatus } from './primitives.ts';
+import { datePrecision, factStatus, paragraphText, plainText, yearProblem, type DatePrecision, type FactStatus } from './primitives.ts';
 
 /**
  * A fact with its status and evidence, as written in frontmatter.
  * `value` is null exactly when `status` is "unknown"; inferred facts need evidence.
+ * `evidence` is the schema of the evidence text (the input schemas cap its length).
  */
-export function fact<T extends z.ZodType>(value: T) {
+export function fact<T extends z.ZodType>(value: T, evidence: z.ZodType<string, string> = plainText) {
   return z
     .object({
       /** The value, or null when not known. */
@@ -16,7 +17,7 @@ export function fact<T extends z.ZodType>(value: T) {
       /** stated (in the source) | inferred (from elsewhere, with evidence) | unknown. */
       status: factStatus,
       /** Where the fact comes from: a quotation from the source or outside evidence. */
-      evidence: plainText.nullable(),
+      evidence: evidence.nullable(),
     })
     .strict()
     .superRefine((f, ctx) => refineFact(f, ctx));
@@ -40,11 +41,15 @@ function refineFact(f: { value?: unknown; status: FactStatus; evidence: string |
  * turned into the full one first, so errors name the field (`event.value: …`).
  */
 export function factInput<T extends z.ZodType>(value: T) {
-  return z.preprocess((v) => {
-    if (v === null || v === undefined) return { value: null, status: 'unknown', evidence: null };
-    if (typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)) return { value: null, status: 'stated', evidence: null, ...v };
-    return { value: v, status: 'stated', evidence: null };
-  }, fact(value));
+  return z.preprocess(
+    (v) => {
+      if (v === null || v === undefined) return { value: null, status: 'unknown', evidence: null };
+      if (typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date))
+        return { value: null, status: 'stated', evidence: null, ...v };
+      return { value: v, status: 'stated', evidence: null };
+    },
+    fact(value, paragraphText),
+  );
 }
 
 const isoDate = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
@@ -97,14 +102,33 @@ export const dateFact = z
   });
 export type DateFact = z.infer<typeof dateFact>;
 
-/** Date input: YAML may give a string or (unquoted) a JS Date; precision defaults from the string. */
+/**
+ * Date input: YAML may give a string, a whole number (an unquoted year) or a
+ * JS Date; precision defaults from the string. The year must be plausible
+ * (`yearProblem`: 1945 to next year). The YAML reader (scripts/normalize/io/yaml.ts)
+ * refuses numbers not written in plain decimal digits, so `0x7DF` or `2015.0`
+ * never becomes 2015.
+ */
 export const dateFactInput = z
   .object({
-    value: z.union([z.string(), z.number().transform(String), z.date().transform((d) => d.toISOString().slice(0, 10))]),
+    value: z.unknown().transform((v, ctx) => {
+      if (typeof v === 'string') return v;
+      if (typeof v === 'number' && Number.isSafeInteger(v)) return String(v);
+      if (v instanceof Date && !Number.isNaN(v.getTime())) return v.toISOString().slice(0, 10);
+      ctx.addIssue({
+        code: 'custom',
+        message: "must be a date written as text, e.g. '2012-11-28' (a number is read only as a whole year)",
+      });
+      return z.NEVER;
+    }),
     precision: datePrecision.optional(),
     status: z.enum(['stated', 'inferred']).default('stated'),
-    evidence: plainText.nullable().default(null),
+    evidence: paragraphText.nullable().default(null),
   })
   .strict()
   .transform((d) => ({ ...d, precision: d.precision ?? precisionOf(d.value) ?? 'day' }))
-  .pipe(dateFact);
+  .pipe(dateFact)
+  .superRefine((d, ctx) => {
+    const problem = yearProblem(Number(d.value.slice(0, 4)));
+    if (problem) ctx.addIssue({ code: 'custom', path: ['value'], message: problem });
+  });

@@ -20,6 +20,15 @@ export const themeAssignment = z
   .strict();
 export type ThemeAssignment = z.infer<typeof themeAssignment>;
 
+/**
+ * Why a stretch of lines was removed. The normalizer's rules remove only lines
+ * that look like website chrome (short, no sentence): `navigation` (above the
+ * title), `title`, `date-line` and `contact-footer`. `editor`: lines the
+ * metadata's `removals` lists, with the editor's reason.
+ */
+export const removalKind = z.enum(['navigation', 'title', 'date-line', 'contact-footer', 'editor']);
+export type RemovalKind = z.infer<typeof removalKind>;
+
 /** A stretch of source lines the edition left out, and why. */
 export const removal = z
   .object({
@@ -27,11 +36,11 @@ export const removal = z
     fromLine: z.number().int().min(1),
     /** Last source line (1-based, inclusive). */
     toLine: z.number().int().min(1),
-    /** What kind of text it was. */
-    kind: z.enum(['navigation', 'title', 'date-line', 'contact-footer']),
-    /** Reader-facing reason. */
+    /** What kind of text it was, or `editor` when the metadata's `removals` listed it. */
+    kind: removalKind,
+    /** Reader-facing reason: the rule's, or for `editor` the reason given in the metadata. */
     reason: plainText,
-    /** The removed lines, as in the source (whitespace normalized). */
+    /** The removed lines, as in the source (whitespace normalized; blank lines left out). */
     text: z.array(z.string()),
   })
   .strict();
@@ -57,7 +66,7 @@ export const editionReport = z
   .object({
     /** How paragraphs were separated in the source. */
     paragraphSeparator: z.enum(['blank-line', 'line-break']),
-    /** Lines left out, with reasons. */
+    /** Lines left out, with reasons, in source order. */
     removals: z.array(removal),
     /** Paragraphs rejoined. */
     rejoins: z.array(rejoin),
