@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../scripts/dev/chromium.ts';
 import { type StaticServer, startServer } from '../../scripts/dev/serve.ts';
 import { copyContent, readStatements, removeDir, runBuild, runNormalizeLimited, sha256Of } from '../helpers/content.ts';
+import { defaultMetaFields } from '../hostile/case.ts';
 import { type FileKind, type HostileCase, HOSTILE_CASES } from '../hostile/cases.ts';
 import { OUTSIDE_SECRET } from '../hostile/file-cases.ts';
 import { execFileSync } from 'node:child_process';
@@ -111,17 +112,7 @@ function addCase(dir: string, c: HostileCase): void {
   }
   const m = c.meta ?? {};
   const fields: Record<string, string> = {
-    id: `hostile-${c.name}`,
-    title: 'Hostile test statement',
-    type: 'statement',
-    language: 'en',
-    speaker: 'wu-haitao',
-    role: 'null',
-    onBehalfOf: 'China',
-    event: 'null',
-    place: 'null',
-    date: "{ value: '2015' }",
-    themes: '{ add: [{ theme: diaspora, reason: Test. }, { theme: covid-19, reason: Test. }] }',
+    ...defaultMetaFields(c.name),
     ...Object.fromEntries(Object.entries(m).filter(([k]) => k !== 'url')),
     source: `{ file: ${name}.txt, sha256: ${sha256Of(c.source)}, url: ${m['url'] ?? 'null'} }`,
   };

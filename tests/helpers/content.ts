@@ -8,7 +8,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { blocksFromMarkdown, type TextBlock } from '../../src/edition/statement-text.ts';
@@ -155,4 +155,19 @@ export function runBuild(contentDir: string, out: string): { status: number | nu
     env: { ...process.env, CONTENT_DIR: contentDir, ASTRO_CACHE_DIR: join(contentDir, '.astro-cache'), ASTRO_TELEMETRY_DISABLED: '1' },
   });
   return { status: r.status, output: r.stdout + r.stderr };
+}
+
+/**
+ * Fresh empty folders for the tests of one file, under one temporary folder
+ * removed after them: call the returned function once per test.
+ */
+export function tempFolders(prefix: string, cleanUp: (fn: () => void) => void): () => string {
+  const root = mkdtempSync(join(tmpdir(), prefix));
+  cleanUp(() => rmSync(root, { recursive: true, force: true }));
+  let n = 0;
+  return () => {
+    const dir = join(root, String(n++));
+    mkdirSync(dir);
+    return dir;
+  };
 }

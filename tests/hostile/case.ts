@@ -48,3 +48,24 @@ export interface HostileCase {
 
 /** A short source: a title, a salutation, `text` and a closing. */
 export const para = (text: string): string => `Hostile test statement\n\nMr. President,\n\n${text}\n\nThank you.\n`;
+
+/**
+ * The metadata fields the harness writes for a case's source (`id` from the
+ * case's name), before the case's own `meta` replaces lines with the same key;
+ * `source` comes last, naming the file and its hash.
+ */
+export function defaultMetaFields(name: string): Record<string, string> {
+  return {
+    id: `hostile-${name}`,
+    title: 'Hostile test statement',
+    type: 'statement',
+    language: 'en',
+    speaker: 'wu-haitao',
+    role: 'null',
+    onBehalfOf: 'China',
+    event: 'null',
+    place: 'null',
+    date: "{ value: '2015' }",
+    themes: '{ add: [{ theme: diaspora, reason: Test. }, { theme: covid-19, reason: Test. }] }',
+  };
+}

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONTENT, sha256Of } from '../helpers/content.ts';
-import { type HostileCase, para } from './case.ts';
+import { defaultMetaFields, type HostileCase, para } from './case.ts';
 
 const SOURCE = para('Text.');
 
@@ -14,17 +14,7 @@ const SOURCE = para('Text.');
  */
 function metaLines(name: string, fields: Record<string, string> = {}, sha = '{{sha256}}', file = '{{file}}'): string {
   const all: Record<string, string> = {
-    id: `hostile-${name}`,
-    title: 'Hostile test statement',
-    type: 'statement',
-    language: 'en',
-    speaker: 'wu-haitao',
-    role: 'null',
-    onBehalfOf: 'China',
-    event: 'null',
-    place: 'null',
-    date: "{ value: '2015' }",
-    themes: '{ add: [{ theme: diaspora, reason: Test. }, { theme: covid-19, reason: Test. }] }',
+    ...defaultMetaFields(name),
     source: `{ file: ${file}, sha256: ${sha}, url: null }`,
     ...fields,
   };

@@ -5,8 +5,7 @@
  * the content folder.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
@@ -19,16 +18,10 @@ import {
   writeCache,
 } from '../../scripts/normalize/io/cache.ts';
 import { loadContent } from '../../scripts/normalize/io/inputs.ts';
-import { CONTENT, ROOT } from '../helpers/content.ts';
+import { CONTENT, ROOT, tempFolders } from '../helpers/content.ts';
 
-const root = mkdtempSync(join(tmpdir(), 'cache-test-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-let n = 0;
-function folder(): string {
-  const dir = join(root, String(n++));
-  mkdirSync(dir);
-  return dir;
-}
+/** A fresh folder for one test. */
+const folder = tempFolders('cache-test-', afterAll);
 
 const VERSION = 'v1';
 const source = loadContent(CONTENT).content.sources[0]!;

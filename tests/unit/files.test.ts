@@ -5,8 +5,7 @@
  * can hold.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
@@ -24,16 +23,10 @@ import {
   readRegularFile,
 } from '../../scripts/normalize/io/files.ts';
 import { gzippedTar } from '../../src/downloads/tar.ts';
+import { tempFolders } from '../helpers/content.ts';
 
-const root = mkdtempSync(join(tmpdir(), 'files-test-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-let n = 0;
 /** A fresh folder for one test. */
-function folder(): string {
-  const dir = join(root, String(n++));
-  mkdirSync(dir);
-  return dir;
-}
+const folder = tempFolders('files-test-', afterAll);
 
 /** The message `readRegularFile` refuses `path` with (fails when it reads it). */
 function refusal(path: string, max = 100): string {
