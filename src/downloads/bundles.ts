@@ -10,7 +10,7 @@ import type { Corpus, StatementView } from '../site/corpus.ts';
 import { cslJson } from './csl.ts';
 import { contentPath } from '../site/paths.ts';
 import { ris } from './ris.ts';
-import { absoluteUrl } from '../site/site.ts';
+import { LICENCE, SITE_NAME, absoluteUrl } from '../site/site.ts';
 import { statementPath } from '../site/routes.ts';
 import { gzippedTar } from './tar.ts';
 import { teiCorpus } from './tei.ts';
@@ -43,7 +43,10 @@ export function bundleBody(key: BundleKey, corpus: Corpus, site: URL | string | 
   const all = corpus.statements;
   switch (key) {
     case 'bibtex':
-      return all.map((s) => bibtex({ data: s.data, speaker: s.speaker }, url(s))).join('\n');
+      // BibTeX and biber skip text outside entries: the licence heads the file as a comment.
+      return `% ${SITE_NAME}. Data and apparatus: ${LICENCE.title} (${LICENCE.spdx}), ${LICENCE.url}\n\n${all
+        .map((s) => bibtex({ data: s.data, speaker: s.speaker }, url(s)))
+        .join('\n')}`;
     case 'ris':
       return all.map((s) => ris(s, url(s))).join('');
     case 'csl':

@@ -5,7 +5,7 @@
 import type { CorpusExport } from '../edition/schemas.ts';
 import { csvField } from '../analysis/analysis.ts';
 import type { Corpus, StatementView } from '../site/corpus.ts';
-import { SITE_DESCRIPTION, SITE_NAME } from '../site/site.ts';
+import { LICENCE, SITE_DESCRIPTION, SITE_NAME } from '../site/site.ts';
 import { statementPath } from '../site/routes.ts';
 
 /** The whole corpus: metadata, edition reports and paragraphs of every statement. */
@@ -13,6 +13,7 @@ export function corpusJson(corpus: Corpus, site: string): CorpusExport {
   return {
     name: `${SITE_NAME}: corpus`,
     url: site,
+    license: { spdx: LICENCE.spdx, url: LICENCE.url, note: LICENCE.note },
     statements: corpus.statements.map((s) => ({
       ...s.data,
       url: new URL(statementPath(s.data.id), site).href,
@@ -180,10 +181,6 @@ export function statementsCsv(corpus: Corpus, site: string): string {
   return csv(rows);
 }
 
-/** The licence notes shown on /data/ and written into the data package. */
-export const LICENCE_NOTE =
-  'The statements are public speeches, statements and news releases; the rights in their texts stay with their authors and publishers (the Government of China, IOM). The edition’s own work — metadata, edition reports, themes and paragraph numbering — may be reused with attribution to Migration Statements.';
-
 /** A Frictionless data package (v1) describing the CSV and JSON downloads. */
 export function dataPackage(site: string): Record<string, unknown> {
   const field = (c: { name: string; description: string; type: string }) => ({ name: c.name, description: c.description, type: c.type });
@@ -193,7 +190,9 @@ export function dataPackage(site: string): Record<string, unknown> {
     title: SITE_NAME,
     description: SITE_DESCRIPTION,
     homepage: site,
-    licenses: [{ name: 'other-attribution', title: LICENCE_NOTE }],
+    licenses: [{ name: LICENCE.spdx, path: LICENCE.url, title: LICENCE.title }],
+    // The data package's own words on what the licence does not cover: the statements' texts.
+    rights: LICENCE.note,
     resources: [
       {
         name: 'paragraphs',

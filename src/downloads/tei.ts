@@ -11,7 +11,7 @@ import type { EditionReport, StatementFrontmatter } from '../edition/schemas.ts'
 import type { StatementView } from '../site/corpus.ts';
 import { TYPE_LABELS } from '../site/corpus.ts';
 import { formatDate } from '../edition/dates.ts';
-import { SITE_NAME } from '../site/site.ts';
+import { LICENCE, SITE_NAME } from '../site/site.ts';
 import type { TextBlock } from '../edition/statement-text.ts';
 import { escapeXml } from '../edition/xml.ts';
 
@@ -313,21 +313,7 @@ export function teiDocument(s: StatementView, blocks: TextBlock[], url: string):
         el('orgName', {}, SITE_NAME),
       ),
     ),
-    el(
-      'publicationStmt',
-      {},
-      el('publisher', {}, SITE_NAME),
-      el('idno', { type: 'URL' }, url),
-      el(
-        'availability',
-        { status: 'unknown' },
-        el(
-          'p',
-          {},
-          `No licence is recorded for this text. It is reproduced from the source described below for reference and citation; rights in it remain with its author or publisher. The edition’s apparatus is by ${SITE_NAME}.`,
-        ),
-      ),
-    ),
+    el('publicationStmt', {}, el('publisher', {}, SITE_NAME), el('idno', { type: 'URL' }, url), availability()),
     el(
       'sourceDesc',
       {},
@@ -396,6 +382,28 @@ export function teiDocument(s: StatementView, blocks: TextBlock[], url: string):
 }
 
 /**
+ * The licence, as TEI says it: the edition's apparatus under CC BY 4.0
+ * (`licence` with its URL); the statement's text, reproduced for reference and
+ * citation, remains its author's or publisher's.
+ */
+function availability(): Node {
+  return el(
+    'availability',
+    { status: 'restricted' },
+    el(
+      'licence',
+      { target: LICENCE.url },
+      `The edition’s data and apparatus (metadata, edition report, paragraph ids and numbering) by ${SITE_NAME}: ${LICENCE.title} (${LICENCE.spdx}).`,
+    ),
+    el(
+      'p',
+      {},
+      'The text of the statement is not covered by that licence: it is reproduced from the source described below for reference and citation, and the rights in it remain with its author or publisher.',
+    ),
+  );
+}
+
+/**
  * Every statement in one TEI P5 `teiCorpus`: a short corpus header, then each
  * statement's `TEI` element as `teiDocument` writes it (its `xml:id` is
  * `statement-<id>`). `urlOf` gives a statement's page URL; `site` the edition's.
@@ -414,7 +422,7 @@ export function teiCorpus(
       'fileDesc',
       {},
       el('titleStmt', {}, el('title', {}, `${SITE_NAME}: the corpus`)),
-      el('publicationStmt', {}, el('publisher', {}, SITE_NAME), el('idno', { type: 'URL' }, site)),
+      el('publicationStmt', {}, el('publisher', {}, SITE_NAME), el('idno', { type: 'URL' }, site), availability()),
       el('sourceDesc', {}, el('p', {}, `${statements.length} statements, each described in its own teiHeader below.`)),
     ),
   );

@@ -9,6 +9,20 @@ export const SITE_NAME = 'Migration Statements';
 export const SITE_DESCRIPTION =
   'Statements on migration by China and the International Organization for Migration (IOM): full texts, citable to the paragraph, with the evidence for every date and speaker.';
 
+/**
+ * The edition's licence: its data and apparatus (metadata with its evidence,
+ * edition reports, themes, paragraph ids and numbering, the software's
+ * output) are CC BY 4.0; the statements' texts remain their authors' and
+ * publishers'. Every page, file and export that states a licence takes it from here.
+ */
+export const LICENCE = {
+  spdx: 'CC-BY-4.0',
+  title: 'Creative Commons Attribution 4.0 International',
+  url: 'https://creativecommons.org/licenses/by/4.0/',
+  /** The whole statement, as readers see it on /about/ and /data/ and in the data package. */
+  note: 'The edition’s data and apparatus — metadata and its evidence, edition reports, themes, paragraph ids and numbering — are licensed under CC BY 4.0 (Creative Commons Attribution 4.0 International): reuse them with attribution to Migration Statements. The statements’ texts are not: they are public speeches, statements and news releases whose rights remain with their authors and publishers (the Government of China, IOM).',
+} as const;
+
 /** The longest `<title>` that search results and browser tabs show whole. */
 export const TITLE_MAX = 70;
 

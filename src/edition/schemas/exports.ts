@@ -29,6 +29,8 @@ export const corpusExport = z
     name: z.string(),
     /** The site it comes from. */
     url: z.string(),
+    /** The edition's licence (SPDX id, its URL) and what it does not cover. */
+    license: z.object({ spdx: z.string(), url: z.string(), note: z.string() }).strict(),
     /** Statements in date order. */
     statements: z.array(
       statementFrontmatter.extend({
