@@ -114,10 +114,13 @@ describe('aliasProblems', () => {
     );
   });
 
-  it('leaves a file that is not a regular file to loadContent, which reports it', () => {
+  it('refuses a file that is not a regular file by name, without reading it', () => {
     const dir = withAliases(null);
     symlinkSync('/etc/passwd', join(dir, 'aliases.yaml'));
-    expect(aliasProblems(dir)).toEqual([]);
+    const problems = format(aliasProblems(dir));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^aliases\.yaml: .*link/u);
+    expect(problems[0]).not.toMatch(/root/u);
   });
 
   it('checkBuildNeeds gives both', () => {

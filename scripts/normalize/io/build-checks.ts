@@ -13,12 +13,10 @@
  * (scripts/normalize/io/inputs.ts).
  */
 import { join } from 'node:path';
-import type { z } from 'zod';
 import { aliasGroupSchema, type Speaker, type StatementMeta, type Theme } from '../../../src/edition/schemas.ts';
 import { slugClashes, slugProblem } from '../../../src/edition/slugs.ts';
 import type { Problem } from '../problems.ts';
-import { FileProblem, MAX_YAML_BYTES, pathProblem, readRegularFile } from './files.ts';
-import { decodeYaml, parseYaml } from './yaml.ts';
+import { readYamlList } from './inputs.ts';
 
 /** What `checkBuildNeeds` looks at: the validated sources, speakers and themes. */
 export interface BuildInputs {
@@ -81,41 +79,10 @@ export function slugProblems(inputs: BuildInputs): Problem[] {
   return problems;
 }
 
-/** Validates `aliases.yaml` as `speakers.yaml` and `themes.yaml` are; a file that cannot be read was already reported. */
+/** Validates `aliases.yaml` (optional) as `speakers.yaml` and `themes.yaml` are: the site reads it, and it comes in the same pull requests. */
 export function aliasProblems(contentDir: string): Problem[] {
-  const file = 'aliases.yaml';
-  const path = join(contentDir, file);
-  if (pathProblem(path) !== undefined) return []; // missing (allowed), or refused by loadContent
-  let bytes: Uint8Array;
-  try {
-    bytes = readRegularFile(path, MAX_YAML_BYTES, 'a YAML file');
-  } catch (err) {
-    if (err instanceof FileProblem) return []; // reported by loadContent
-    throw err;
-  }
-  let text: string;
-  try {
-    text = decodeYaml(bytes);
-  } catch (err) {
-    if (err instanceof FileProblem) return [{ file, where: '', message: err.message }];
-    throw err;
-  }
-  const parsed = parseYaml(text, file);
-  if (parsed.problems.length > 0) return parsed.problems;
-  if (!Array.isArray(parsed.value)) return [{ file, where: '(top level)', message: 'must be a list of entries' }];
   const problems: Problem[] = [];
-  const seen = new Set<string>();
-  parsed.value.forEach((entry: unknown, i: number) => {
-    const r = (aliasGroupSchema as z.ZodType<{ id: string }>).safeParse(entry);
-    if (!r.success) {
-      for (const issue of r.error.issues) {
-        problems.push({ file, where: `${i}.${issue.path.map(String).join('.')}`.replace(/\.$/u, ''), message: issue.message });
-      }
-      return;
-    }
-    if (seen.has(r.data.id)) problems.push({ file, where: `${i}.id`, message: `duplicate id "${r.data.id}"` });
-    seen.add(r.data.id);
-  });
+  readYamlList(join(contentDir, 'aliases.yaml'), 'aliases.yaml', aliasGroupSchema, problems, true);
   return problems;
 }
 

@@ -77,7 +77,14 @@ function fileMessage(err: unknown): string {
   throw err;
 }
 
-function readYamlList<T>(path: string, file: string, schema: z.ZodType<T>, problems: Problem[]): T[] {
+/**
+ * Reads a YAML list of entries with ids (`speakers.yaml`, `themes.yaml`,
+ * `aliases.yaml`) as every input is read, validating each entry and refusing
+ * duplicate ids; problems are added to `problems`. An `optional` file may be
+ * missing.
+ */
+export function readYamlList<T>(path: string, file: string, schema: z.ZodType<T>, problems: Problem[], optional = false): T[] {
+  if (optional && pathProblem(path) === 'missing') return [];
   let text: string;
   try {
     text = decodeYaml(readRegularFile(path, MAX_YAML_BYTES, 'a YAML file'));
@@ -123,14 +130,6 @@ export function loadContent(contentDir: string, cache?: LoadCache): { content: C
   const themes = readYamlList(join(contentDir, 'themes.yaml'), 'themes.yaml', themeSchema, problems);
   const speakerIds = new Set(speakers.map((s) => s.id));
   const themeIds = new Set(themes.map((t) => t.id));
-
-  // aliases.yaml is read by the site, not here, but it comes in the same pull requests: the same rules.
-  try {
-    if (pathProblem(join(contentDir, 'aliases.yaml')) !== 'missing')
-      readRegularFile(join(contentDir, 'aliases.yaml'), MAX_YAML_BYTES, 'a YAML file');
-  } catch (err) {
-    problems.push({ file: 'aliases.yaml', where: '', message: fileMessage(err) });
-  }
 
   const sourcesDir = join(contentDir, 'sources');
   let names: string[] = [];
