@@ -3,10 +3,11 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import pagefind from './src/integrations/pagefind.ts';
 import editionMarkdown from './src/integrations/edition-markdown.ts';
+import { siteAddress } from './src/site/address.ts';
 
 export default defineConfig({
-  // The deployed address; canonical links and the sitemap use it.
-  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  // The site's address (src/site/address.ts): SITE_URL, required unless LOCAL_PREVIEW=1 (npm start).
+  site: siteAddress().url,
   output: 'static',
   // Tests that build from another content folder use a cache of their own.
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',

@@ -5,12 +5,16 @@
  * failed build, a failed index included, leaves dist/ as it was and no
  * half-written output beside it that could be deployed by mistake.
  *
+ * The site's address comes from SITE_URL (src/site/address.ts): a build
+ * without it stops before anything is built, unless LOCAL_PREVIEW=1 (npm start).
+ *
  * Options: --out DIR (default dist); --clean to rebuild without Astro's caches.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { siteAddress } from '../src/site/address.ts';
 
 const { values } = parseArgs({
   options: { out: { type: 'string', default: 'dist' }, clean: { type: 'boolean', default: false } },
@@ -21,6 +25,14 @@ const tmp = join(dirname(out), `.${basename(out)}-building-${stamp}`);
 const old = join(dirname(out), `.${basename(out)}-old-${stamp}`);
 // Astro's JavaScript entry point, run on this Node (not whatever `node` is first on PATH).
 const ASTRO = join(process.cwd(), 'node_modules', 'astro', 'bin', 'astro.mjs');
+
+try {
+  const address = siteAddress();
+  if (address.preview) console.log(`build-site: a local preview at ${address.url} (LOCAL_PREVIEW=1); pages say so.`);
+} catch (err) {
+  console.error(`build-site: ${(err as Error).message}\nThe build failed; ${basename(out)}/ is unchanged.`);
+  process.exit(1);
+}
 
 function run(command: string, args: string[]): void {
   const r = spawnSync(command, args, { stdio: 'inherit' });

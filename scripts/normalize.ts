@@ -1,7 +1,10 @@
 /**
  * `npm run normalize`: turns `content/sources/*.txt` and their metadata into
- * `content/statements/<id>.md`. Validates every input first and reports every
- * problem at once; writes nothing unless all is well. Sources unchanged since
+ * `content/statements/<id>.md`, and keeps each statement's lock
+ * (`content/sources/<name>.lock.json`: its paragraph ids for life, see
+ * scripts/normalize/steps/7-ids.ts), reporting every id it gives or retires.
+ * Validates every input first and reports every problem at once; writes
+ * nothing unless all is well. Sources unchanged since
  * the last run (same bytes, metadata, themes and normalizer code) are not
  * normalized again (see scripts/normalize/io/cache.ts). Reads only regular
  * files inside the content folder, and refuses by name anything else, any name
@@ -9,7 +12,7 @@
  * not write (see scripts/normalize/io/files.ts and output.ts).
  *
  * Options:
- *   --check          write nothing; fail when content/statements is not what a run would write
+ *   --check          write nothing; fail when content/statements or a lock is not what a run would write
  *   --content DIR    the content folder (default: content)
  *   --no-cache       normalize every source, ignoring and not writing the cache
  */
@@ -19,8 +22,10 @@ import { parseArgs } from 'node:util';
 import { type CachedStatement, codeVersion, readCache, type ReadCache, sha256, writeCache } from './normalize/io/cache.ts';
 import { MAX_STATEMENT_BYTES, MAX_YAML_BYTES, readRegularFile } from './normalize/io/files.ts';
 import { loadContent } from './normalize/io/inputs.ts';
+import { lockFileOf, lockText, lostIds, publishedBlocks, writeLock } from './normalize/io/locks.ts';
+import type { IdChange } from '../src/edition/schemas.ts';
 import { type FileContent, foreignFiles, staleFiles, writeFolderAtomically } from './normalize/io/output.ts';
-import { normalizeSource } from './normalize/pipeline.ts';
+import { idContextOf, normalizeSource } from './normalize/pipeline.ts';
 import { formatProblem, InputProblems, type Problem } from './normalize/problems.ts';
 
 const { values } = parseArgs({
@@ -37,10 +42,10 @@ const started = performance.now();
 const useCache = !values['no-cache'] && !values.check;
 
 const version = codeVersion(resolve(dirname(fileURLToPath(import.meta.url)), '..'));
-/** themes.yaml for the cache key: read as `loadContent` reads it, which reports any problem with it. */
-function themesText(): string {
+/** A file every statement depends on (themes, editions, speakers), for the cache key: read as `loadContent` reads it, which reports any problem with it. */
+function sharedText(name: string): string {
   try {
-    return readRegularFile(join(contentDir, 'themes.yaml'), MAX_YAML_BYTES, 'a YAML file').toString('utf8');
+    return readRegularFile(join(contentDir, name), MAX_YAML_BYTES, 'a YAML file').toString('utf8');
   } catch {
     return '';
   }
@@ -48,8 +53,8 @@ function themesText(): string {
 const cache: ReadCache = useCache ? readCache(contentDir, version) : { entries: new Map() };
 if (cache.note) console.log(`normalize: note: ${cache.note}.`);
 const cached = cache.entries;
-const themesKey = themesText();
-const keyOf = (bytes: Uint8Array, metaText: string) => sha256(version, themesKey, bytes, metaText);
+const sharedKey = sha256(...['themes.yaml', 'editions.yaml', 'speakers.yaml'].map(sharedText));
+const keyOf = (bytes: Uint8Array, metaText: string, lockText: string) => sha256(version, sharedKey, bytes, metaText, lockText);
 
 const { content, problems } = loadContent(contentDir, {
   keyOf,
@@ -69,23 +74,48 @@ function reusable(file: string, key: string | undefined): CachedStatement | unde
   }
 }
 
-const results: { entry: CachedStatement; content: FileContent; file: string }[] = [];
+const edition = content.editions.at(-1)?.version ?? '';
+/** A lock this run changes: where, its new text, and what changed. */
+interface LockUpdate {
+  file: string;
+  text: string;
+  changes: IdChange[];
+}
+const results: { entry: CachedStatement; content: FileContent; file: string; lock?: LockUpdate }[] = [];
 let reused = 0;
 // Every source whose own metadata is valid is normalized, even when other files
 // have problems, so that one run reports the problems of all files.
-for (const source of content.sources) {
-  const key = source.key ?? keyOf(source.bytes, '');
+// Without a valid editions.yaml (its problem is reported) no change can be filed: nothing is normalized.
+for (const source of edition === '' ? [] : content.sources) {
+  const key = source.key ?? keyOf(source.bytes, '', '');
   const hit = reusable(source.file, key);
   if (hit) {
     reused += 1;
     results.push({ entry: hit, content: { from: join(outDir, `${hit.id}.md`) }, file: source.file });
     continue;
   }
+  const lockFile = lockFileOf(source.file);
+  // A statement without a lock takes its ids from its published Markdown; --check also makes sure the lock knows every id published.
+  const published = source.lock === null || values.check ? publishedBlocks(outDir, source.meta.id) : undefined;
+  if (source.lock && published) {
+    const lost = lostIds(source.lock, published);
+    if (lost.length > 0) {
+      problems.push({
+        file: lockFile,
+        where: 'blocks',
+        message: `does not know ${lost.join(', ')}, published in statements/${source.meta.id}.md: a lock never loses an id; restore the lock from version control`,
+      });
+      continue;
+    }
+  }
   try {
-    const r = normalizeSource(source.bytes, source.meta, content.themes, source.file);
+    const r = normalizeSource(source.bytes, source.meta, content.themes, source.file, idContextOf(content, source, published));
     const e = r.frontmatter.edition;
+    const newLock = lockText(r.lock);
+    const changed = source.lock === null || lockText(source.lock) !== newLock;
     results.push({
       file: source.file,
+      ...(changed ? { lock: { file: lockFile, text: newLock, changes: source.lock ? r.idChanges : [] } } : {}),
       content: r.markdown,
       entry: {
         key,
@@ -116,8 +146,14 @@ if (problems.length > 0) {
   if (values.check) {
     const files = new Map(results.map((r) => [`${r.entry.id}.md`, r.content as string]));
     const stale = staleFiles(outDir, files);
+    for (const r of results) {
+      if (r.lock)
+        stale.push(
+          `${r.lock.file}: ${r.lock.changes.length > 0 ? `would change: ${describeChanges(r.lock.changes)}` : 'is missing or out of date'}`,
+        );
+    }
     if (stale.length > 0) {
-      console.error(`normalize --check: content/statements is stale (run npm run normalize):`);
+      console.error(`normalize --check: content/statements or a lock is stale (run npm run normalize):`);
       for (const s of stale) console.error(`  ${s}`);
       process.exitCode = 1;
     } else {
@@ -129,6 +165,20 @@ if (problems.length > 0) {
     } catch (err) {
       console.error(`normalize: could not write ${outDir} (${(err as NodeJS.ErrnoException).code ?? String(err)}); nothing was written.`);
       process.exit(1);
+    }
+    const updates = results.flatMap((r) => (r.lock ? [r.lock] : []));
+    try {
+      for (const u of updates) writeLock(contentDir, u.file, u.text);
+    } catch (err) {
+      console.error(`normalize: could not write a lock (${(err as NodeJS.ErrnoException).code ?? String(err)}); run again.`);
+      process.exit(1);
+    }
+    for (const u of updates) {
+      console.log(
+        u.changes.length > 0
+          ? `normalize: ${u.file}: ${describeChanges(u.changes)} (filed under edition ${edition}; if ${edition} is already published, add the next edition to editions.yaml and run again)`
+          : `normalize: ${u.file}: written`,
+      );
     }
     const note = useCache ? writeCache(contentDir, version, new Map(results.map((r) => [r.file, r.entry]))) : undefined;
     if (note && !cache.note) console.log(`normalize: note: ${note}.`); // one note about the cache is enough
@@ -149,4 +199,34 @@ function corpusProblems(statements: CachedStatement[]): Problem[] {
       where: t.id,
       message: 'no statement has this theme; adjust its terms or remove it',
     }));
+}
+
+/**
+ * Changes to ids as one line for the terminal.
+ * @example describeChanges([{ kind: 'inserted', id: 'p-11' }]) // => 'inserted p-11'
+ */
+function describeChanges(changes: IdChange[]): string {
+  return changes
+    .map((c) => {
+      switch (c.kind) {
+        case 'published':
+          return `published with ${c.blocks} blocks`;
+        case 'inserted':
+          return `inserted ${c.id}${c.through ? ` to ${c.through}` : ''}`;
+        case 'edited':
+        case 'moved':
+          return `${c.kind} ${c.id}`;
+        case 'split':
+          return `split ${c.id} into ${c.into.join(', ')}`;
+        case 'merged':
+          return `merged ${c.ids.join(', ')} into ${c.into} (retired)`;
+        case 'replaced':
+          return `replaced ${c.id} by ${c.by.join(', ')} (retired)`;
+        case 'removed':
+          return `removed ${c.id} (retired${c.successor ? `; old links land on ${c.successor}` : ''})`;
+        case 'metadata':
+          return `${c.field}: ${c.from ?? 'not recorded'} → ${c.to ?? 'not recorded'}`;
+      }
+    })
+    .join('; ');
 }

@@ -103,7 +103,13 @@ function readNotes(): string | undefined {
 
 /** Runs a command under GNU time: wall seconds and peak resident memory (MB). */
 function measure(args: string[], env: Record<string, string>, cwd = ROOT): Stage {
-  const r = spawnSync(TIME, ['-f', '%e %M', ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 28 });
+  // Built as for deployment (src/site/address.ts): an address the machine's own SITE_URL may override.
+  const r = spawnSync(TIME, ['-f', '%e %M', ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { SITE_URL: 'https://bench.example.org', ...process.env, ...env },
+    maxBuffer: 1 << 28,
+  });
   const last = r.stderr.trim().split('\n').at(-1) ?? '';
   const m = /^([\d.]+) (\d+)$/u.exec(last);
   if (r.status !== 0 || !m) throw new Error(`bench: ${args.join(' ')} failed:\n${r.stdout.slice(-2000)}\n${r.stderr.slice(-2000)}`);

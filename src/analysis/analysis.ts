@@ -117,8 +117,10 @@ function pairs(flat: number[]): [number, number][] {
 export interface CorpusParagraph {
   /** Index of its statement in the statement list. */
   s: number;
-  /** ¶ number. */
+  /** ¶ number (reading order). */
   n: number;
+  /** Block id, the paragraph's anchor (see src/edition/block-ids.ts). */
+  id: string;
   /** Text. */
   text: string;
 }
@@ -140,8 +142,10 @@ export interface CorpusStatement {
 export interface KwicLine {
   /** Statement index. */
   s: number;
-  /** ¶ number. */
+  /** ¶ number (reading order). */
   n: number;
+  /** Block id, the paragraph's anchor. */
+  id: string;
   left: string;
   match: string;
   right: string;
@@ -153,8 +157,8 @@ export const KWIC_CONTEXT = 8;
 /**
  * Every occurrence of any of the terms, keyword in context: `KWIC_CONTEXT`
  * words either side, within the paragraph, in corpus order.
- * @example concordance([{ s: 0, n: 1, text: 'We call for cooperation now.' }], ['cooperation'])[0]
- * // => { s: 0, n: 1, left: 'We call for', match: 'cooperation', right: 'now.' }
+ * @example concordance([{ s: 0, n: 1, id: 'p-1', text: 'We call for cooperation now.' }], ['cooperation'])[0]
+ * // => { s: 0, n: 1, id: 'p-1', left: 'We call for', match: 'cooperation', right: 'now.' }
  */
 export function concordance(paragraphs: CorpusParagraph[], terms: string[], context = KWIC_CONTEXT): KwicLine[] {
   const patterns = terms.map(termPattern).filter((p) => p.words.length > 0);
@@ -177,6 +181,7 @@ export function concordance(paragraphs: CorpusParagraph[], terms: string[], cont
       lines.push({
         s: p.s,
         n: p.n,
+        id: p.id,
         left: p.text.slice(leftStart, first.start).trim(),
         match: p.text.slice(first.start, last.end),
         right: (p.text.slice(last.end, rightEnd) + afterEnd).trim(),
@@ -217,7 +222,7 @@ export function kwicCsv(lines: KwicLine[], statements: CorpusStatement[], site: 
   const rows = [['statement_id', 'title', 'speaker', 'date', 'paragraph', 'url', 'left', 'match', 'right']];
   for (const l of lines) {
     const s = statements[l.s]!;
-    rows.push([s.id, s.title, s.speaker, s.date, String(l.n), blockHref(`${site}${statementPath(s.id)}`, l.n), l.left, l.match, l.right]);
+    rows.push([s.id, s.title, s.speaker, s.date, String(l.n), blockHref(`${site}${statementPath(s.id)}`, l.id), l.left, l.match, l.right]);
   }
   return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

@@ -86,7 +86,7 @@ export async function runConcordancePage(): Promise<void> {
         el(
           'td',
           { className: 'src' },
-          el('a', { href: blockHref(`${statementPath(s.id)}?${hl.toString()}`, l.n) }, `${s.speaker}, ${s.dateLabel}, ¶${l.n}`),
+          el('a', { href: blockHref(`${statementPath(s.id)}?${hl.toString()}`, l.id) }, `${s.speaker}, ${s.dateLabel}, ¶${l.n}`),
         ),
       );
     });

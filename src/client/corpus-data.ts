@@ -9,8 +9,8 @@ export function loadCorpusData(): Promise<{ statements: CorpusStatement[]; parag
   loading ??= fetch('/data/concordance.json')
     .then((r) => {
       if (!r.ok) throw new Error(`concordance.json: ${r.status}`);
-      return r.json() as Promise<{ statements: CorpusStatement[]; paragraphs: [number, number, string][] }>;
+      return r.json() as Promise<{ statements: CorpusStatement[]; paragraphs: [number, number, string, string][] }>;
     })
-    .then((d) => ({ statements: d.statements, paragraphs: d.paragraphs.map(([s, n, text]) => ({ s, n, text })) }));
+    .then((d) => ({ statements: d.statements, paragraphs: d.paragraphs.map(([s, n, id, text]) => ({ s, n, id, text })) }));
   return loading;
 }

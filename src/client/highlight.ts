@@ -17,7 +17,8 @@ export function highlightFromUrl(): void {
   let count = 0;
   for (const block of document.querySelectorAll<HTMLElement>('.text [data-block]')) {
     const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT, {
-      acceptNode: (n) => (n.parentElement?.closest('.block-link, mark') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+      acceptNode: (n) =>
+        n.parentElement?.closest('.block-link, .id-note, .block-tools, mark') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
     });
     const nodes: Text[] = [];
     while (walker.nextNode()) nodes.push(walker.currentNode as Text);

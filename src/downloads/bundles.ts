@@ -1,28 +1,25 @@
 /**
- * The corpus-wide files that stand in for per-statement ones: every
- * statement's citation (BibTeX, RIS, CSL-JSON), its TEI, and the raw sources.
- * One file per format, not per statement, so that a 10,000-statement site stays
- * within a static host's file limits (see BENCHMARKS.md).
+ * The corpus-wide files: every statement's citation (BibTeX, RIS, CSL-JSON),
+ * its TEI, and the raw sources, one file per format, each carrying the
+ * edition. They serve readers without JavaScript and tools that want the whole
+ * corpus; a statement page builds its own files in the browser from the
+ * per-statement JSON (statement-entries.ts), which packs statements into at
+ * most 1,024 files, so that a 10,000-statement site stays within a static
+ * host's file limits (see BENCHMARKS.md).
  */
-import { lstatSync, readdirSync, readFileSync } from 'node:fs';
-import { bibtex } from './citations.ts';
+import { readdirSync } from 'node:fs';
+import { bibtex } from './bibtex.ts';
 import type { Corpus, StatementView } from '../site/corpus.ts';
 import { cslJson } from './csl.ts';
 import { contentPath } from '../site/paths.ts';
 import { ris } from './ris.ts';
 import { LICENCE, SITE_NAME, absoluteUrl } from '../site/site.ts';
 import { statementPath } from '../site/routes.ts';
+import { readRegular, statementDocument } from './statement-entries.ts';
 import { gzippedTar } from './tar.ts';
 import { teiCorpus } from './tei.ts';
 
 /** The corpus-wide downloads: path under the site, file name, and what it holds. */
-/** A file's bytes, only when it is a regular file (not a link, pipe or device): the archive publishes nothing else. */
-function readRegular(path: string): Buffer {
-  if (!lstatSync(path).isFile())
-    throw new Error(`${path}: is not a regular file; the source archive publishes only regular files inside content/`);
-  return readFileSync(path);
-}
-
 export const BUNDLES = {
   bibtex: { href: '/data/statements.bib', name: 'statements.bib', type: 'application/x-bibtex; charset=utf-8' },
   ris: { href: '/data/statements.ris', name: 'statements.ris', type: 'application/x-research-info-systems; charset=utf-8' },
@@ -33,38 +30,40 @@ export const BUNDLES = {
 
 export type BundleKey = keyof typeof BUNDLES;
 
-function urlOf(site: URL | string | undefined): (s: StatementView) => string {
-  return (s) => absoluteUrl(statementPath(s.data.id), site ?? 'http://localhost:4321');
+function urlOf(site: URL | string): (s: StatementView) => string {
+  return (s) => absoluteUrl(statementPath(s.data.id), site);
 }
 
-/** The body of a bundle, from the corpus. */
-export function bundleBody(key: BundleKey, corpus: Corpus, site: URL | string | undefined): string | Uint8Array {
+/** The body of a bundle, from the corpus; the citations and the TEI carry the current edition. */
+export function bundleBody(key: BundleKey, corpus: Corpus, site: URL | string): string | Uint8Array {
   const url = urlOf(site);
   const all = corpus.statements;
+  const edition = corpus.edition;
   switch (key) {
     case 'bibtex':
       // BibTeX and biber skip text outside entries: the licence heads the file as a comment.
       return `% ${SITE_NAME}. Data and apparatus: ${LICENCE.title} (${LICENCE.spdx}), ${LICENCE.url}\n\n${all
-        .map((s) => bibtex({ data: s.data, speaker: s.speaker }, url(s)))
+        .map((s) => bibtex(s, url(s), edition))
         .join('\n')}`;
     case 'ris':
-      return all.map((s) => ris(s, url(s))).join('');
+      return all.map((s) => ris(s, url(s), edition)).join('');
     case 'csl':
       return `${JSON.stringify(
-        all.map((s) => cslJson(s, url(s))),
+        all.map((s) => cslJson(s, url(s), edition)),
         null,
         2,
       )}\n`;
     case 'tei':
       return teiCorpus(
-        all.map((view) => ({ view, blocks: view.blocks })),
-        url,
-        absoluteUrl('/', site ?? 'http://localhost:4321'),
+        all.map((s) => statementDocument(s, edition, site)),
+        absoluteUrl('/', site),
+        edition,
       );
     case 'sources': {
       // The normalizer reads only regular files inside content/ and refuses anything else by name;
       // the archive holds the same bytes, so it follows no link either (a build run without normalize).
-      // Each source with its metadata file, byte for byte, under sources/.
+      // Each source with its metadata file, byte for byte, under sources/. (Not the locks beside them: a lock's
+      // name, <name>.lock.json, may be 5 bytes longer than a ustar name field holds; see tar.ts.)
       const names = new Set(all.flatMap((s) => [s.data.source.file, s.data.source.file.replace(/\.txt$/u, '.yaml')]));
       const present = readdirSync(contentPath('sources'))
         .filter((n) => names.has(n))
@@ -75,7 +74,7 @@ export function bundleBody(key: BundleKey, corpus: Corpus, site: URL | string | 
 }
 
 /** A static endpoint's response for a bundle. */
-export function bundleResponse(key: BundleKey, corpus: Corpus, site: URL | undefined): Response {
+export function bundleResponse(key: BundleKey, corpus: Corpus, site: URL | string): Response {
   const body = bundleBody(key, corpus, site);
   return new Response(typeof body === 'string' ? body : Buffer.from(body), { headers: { 'Content-Type': BUNDLES[key].type } });
 }

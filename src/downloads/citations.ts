@@ -1,5 +1,5 @@
 /**
- * Citations of a statement and of one of its paragraphs, as plain text and BibTeX.
+ * Citations of a statement and of one of its paragraphs, as plain text.
  * An inferred date is put in square brackets, as citation styles do for facts
  * supplied by the editor rather than the source.
  */
@@ -7,7 +7,8 @@ import type { StatementFrontmatter } from '../edition/schemas.ts';
 import { formatDate } from '../edition/dates.ts';
 import { TYPE_LABELS } from '../site/corpus.ts';
 import { SITE_NAME } from '../site/site.ts';
-import { blockHref } from '../edition/block-ids.ts';
+import { assembleCitation, type CitationParts } from '../edition/cite-text.ts';
+import { wordCount } from '../edition/text.ts';
 
 /** What a citation needs to know about a statement. */
 export interface CitableStatement {
@@ -26,77 +27,51 @@ function withPeriod(text: string): string {
 }
 
 /**
- * The statement as a plain-text citation.
- * @example
- * citeStatement(wu, 'https://example.org/statements/x/')
- * // => 'Wu Haitao. “Statement by …”. Statement, General Debate, 101st Session of the IOM Council, Geneva, 28 November 2012. Migration Statements. https://example.org/statements/x/'
+ * The parts of the statement's plain-text citation (see src/edition/cite-text.ts).
+ * @example citationParts(wu, 'https://example.org/statements/x/', '1.0').publisher // => 'Migration Statements, edition 1.0'
  */
-export function citeStatement(s: CitableStatement, url: string): string {
-  const who = s.speaker ? `${withPeriod(s.speaker.name)} ` : s.data.onBehalfOf.value ? `${withPeriod(s.data.onBehalfOf.value)} ` : '';
+export function citationParts(s: CitableStatement, url: string, edition: string): CitationParts {
+  // A press release is the organisation's, whoever it reports on (as in every export, src/downloads/csl.ts).
+  const author = s.data.type === 'press-release' ? s.data.onBehalfOf.value : (s.speaker?.name ?? s.data.onBehalfOf.value);
+  const who = author ? `${withPeriod(author)} ` : '';
   const where = [TYPE_LABELS[s.data.type], s.data.event.value, s.data.place.value, dateText(s)].filter(Boolean).join(', ');
-  return `${who}“${s.data.title}”. ${where}. ${SITE_NAME}. ${url}`;
+  return { lead: `${who}“${s.data.title}”. ${where}`, publisher: `${SITE_NAME}, edition ${edition}`, url };
 }
 
 /**
- * One paragraph of the statement: the statement's citation with ¶n and the
- * paragraph's URL.
- * @example citeParagraph(wu, 7, 'https://example.org/statements/x/') // => '… 28 November 2012, ¶7. Migration Statements. https://example.org/statements/x/#p-7'
+ * The statement as a plain-text citation, with the access date or its placeholder.
+ * @example
+ * citeStatement(wu, 'https://example.org/statements/x/', '1.0')
+ * // => 'Wu Haitao. “Statement by …”. Statement, General Debate, 101st Session of the IOM Council, Geneva, 28 November 2012. Migration Statements, edition 1.0. https://example.org/statements/x/ [accessed …]'
  */
-export function citeParagraph(s: CitableStatement, n: number, url: string): string {
-  const base = citeStatement(s, blockHref(url, n));
-  return base.replace(`. ${SITE_NAME}. `, `, ¶${n}. ${SITE_NAME}. `);
+export function citeStatement(s: CitableStatement, url: string, edition: string, accessed?: string): string {
+  return assembleCitation(citationParts(s, url, edition), null, accessed);
 }
 
 /**
- * Escapes text for a BibTeX field in braces: the special characters of TeX.
- * @example escapeBibtex('50% & $5 #1 a_b {x}') // => '50\\% \\& \\$5 \\#1 a\\_b \\{x\\}'
+ * One paragraph of the statement: ¶n (its place in this edition's text) and
+ * the URL with the block's id, which stays the same in every edition.
+ * @example citeParagraph(wu, { n: 7, id: 'p-7' }, 'https://example.org/statements/x/', '1.0') // => '… 28 November 2012, ¶7. Migration Statements, edition 1.0. https://example.org/statements/x/#p-7 [accessed …]'
  */
-export function escapeBibtex(text: string): string {
-  return text.replace(/[\\{}%&$#_^~]/gu, (c) => {
-    switch (c) {
-      case '\\':
-        return '\\textbackslash{}';
-      case '^':
-        return '\\textasciicircum{}';
-      case '~':
-        return '\\textasciitilde{}';
-      default:
-        return `\\${c}`;
-    }
-  });
+export function citeParagraph(
+  s: CitableStatement,
+  block: { n: number; id: string },
+  url: string,
+  edition: string,
+  accessed?: string,
+): string {
+  return assembleCitation(citationParts(s, url, edition), block, accessed);
 }
 
-const MONTH_MACROS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** The fewest words of a paragraph the cite box's worked example uses: a paragraph of substance, not a salutation. */
+export const EXAMPLE_MIN_WORDS = 25;
 
 /**
- * The statement as a BibTeX `@misc` entry keyed by its id. A name without a
- * comma in its sort form ("Wu Haitao", family name first) is braced so BibTeX
- * keeps it whole; "Swing, William Lacy" is given as is.
+ * The paragraph the cite box's worked example cites: the first of at least
+ * `EXAMPLE_MIN_WORDS` words, else the longest.
+ * @example exampleBlock([{ n: 1, id: 'p-1', text: 'Mr. Chairperson,' }, { n: 2, id: 'p-2', text: 'We welcome …' }]).n // => 2
  */
-export function bibtex(s: CitableStatement, url: string): string {
-  const [year, month] = s.data.date.value.split('-');
-  const author = s.speaker
-    ? s.speaker.sortName.includes(',')
-      ? escapeBibtex(s.speaker.sortName)
-      : `{${escapeBibtex(s.speaker.sortName)}}`
-    : s.data.onBehalfOf.value
-      ? `{${escapeBibtex(s.data.onBehalfOf.value)}}`
-      : null;
-  const how = [TYPE_LABELS[s.data.type], s.data.event.value, s.data.place.value].filter(Boolean).join(', ');
-  const notes = [
-    s.data.date.status === 'inferred' ? `Date inferred (${formatDate(s.data.date)}); see the edition's evidence` : null,
-    `Edition: ${SITE_NAME}`,
-  ]
-    .filter(Boolean)
-    .join('. ');
-  const fields: [string, string][] = [
-    ...(author ? [['author', `{${author}}`] as [string, string]] : []),
-    ['title', `{{${escapeBibtex(s.data.title)}}}`],
-    ['howpublished', `{${escapeBibtex(how)}}`],
-    ['year', `{${year}}`],
-    ...(month && s.data.date.precision !== 'year' ? [['month', MONTH_MACROS[Number(month) - 1]!] as [string, string]] : []),
-    ['url', `{${url}}`],
-    ['note', `{${escapeBibtex(notes)}}`],
-  ];
-  return `@misc{${s.data.id},\n${fields.map(([k, v]) => `  ${k} = ${v}`).join(',\n')}\n}\n`;
+export function exampleBlock<B extends { text: string }>(blocks: readonly B[]): B | undefined {
+  const size = (b: B) => wordCount(b.text);
+  return blocks.find((b) => size(b) >= EXAMPLE_MIN_WORDS) ?? [...blocks].sort((a, b) => size(b) - size(a))[0];
 }

@@ -1,23 +1,32 @@
 /**
  * The open-data downloads, pure: the whole corpus as JSON, paragraphs and
- * statements as CSV, and a Frictionless data package describing them.
+ * statements as CSV, and a Frictionless data package describing them. Each
+ * carries the current edition (corpus.json's `edition`, the data package's
+ * `version`), and every paragraph its id for life, its ¶ number in this
+ * edition and its content hash, so a reader can tell whether the text they
+ * cited is still the same.
  */
-import type { CorpusExport } from '../edition/schemas.ts';
+import type { CorpusExport, Edition } from '../edition/schemas.ts';
 import { csvField } from '../analysis/analysis.ts';
 import type { Corpus, StatementView } from '../site/corpus.ts';
 import { LICENCE, SITE_DESCRIPTION, SITE_NAME } from '../site/site.ts';
 import { statementPath } from '../site/routes.ts';
 
-/** The whole corpus: metadata, edition reports and paragraphs of every statement. */
+/**
+ * The whole corpus: the edition, then metadata, edition reports and
+ * paragraphs (id, ¶ number, content hash, kind, item number, text) of every statement.
+ * @example corpusJson(corpus, 'https://example.org/').edition // => { version: '1.0', date: '2026-12-01' }
+ */
 export function corpusJson(corpus: Corpus, site: string): CorpusExport {
   return {
     name: `${SITE_NAME}: corpus`,
     url: site,
+    edition: { version: corpus.edition.version, date: corpus.edition.date },
     license: { spdx: LICENCE.spdx, url: LICENCE.url, note: LICENCE.note },
     statements: corpus.statements.map((s) => ({
       ...s.data,
       url: new URL(statementPath(s.data.id), site).href,
-      paragraphs: s.blocks.map((b) => ({ id: b.id, n: b.n, kind: b.kind, number: b.number, text: b.text })),
+      paragraphs: s.blocks.map((b) => ({ id: b.id, n: b.n, hash: b.hash, kind: b.kind, number: b.number, text: b.text })),
     })),
     speakers: corpus.speakers.map((s) => s.speaker),
     themes: corpus.themes.map((t) => t.theme),
@@ -71,11 +80,27 @@ const STATEMENT_COLUMNS: { name: string; description: string; type: 'string' | '
 export const CSV_TEXT_MAX = 32_000;
 
 const PARAGRAPH_COLUMNS: { name: string; description: string; type: 'string' | 'integer' }[] = [
-  { name: 'paragraph', description: 'The ¶ number (1-based, reading order).', type: 'integer' },
-  { name: 'paragraph_id', description: 'The anchor on the statement page, e.g. p-7.', type: 'string' },
+  {
+    name: 'paragraph',
+    description:
+      'The ¶ number in this edition: the paragraph’s place in reading order (1-based). It may change in a later edition when a paragraph before it is inserted, split, merged or removed.',
+    type: 'integer',
+  },
+  {
+    name: 'paragraph_id',
+    description:
+      'The paragraph’s id for life, e.g. p-7: its anchor on the statement page (#p-7), never changed and never given to another paragraph. It is not the ¶ number: the two agree in the first edition, and may differ after.',
+    type: 'string',
+  },
+  {
+    name: 'hash',
+    description:
+      'Content hash of the whole paragraph’s text (not of this row’s part): the first 12 hex digits of the SHA-256 of the text in UTF-8. The same hash means the same text.',
+    type: 'string',
+  },
   { name: 'kind', description: 'paragraph, heading, ordered-item or bullet-item.', type: 'string' },
   { name: 'item_number', description: 'Number of an ordered list item; empty otherwise.', type: 'integer' },
-  { name: 'url', description: 'The paragraph on the site.', type: 'string' },
+  { name: 'url', description: 'The paragraph on the site: the statement page with #paragraph_id.', type: 'string' },
   {
     name: 'part',
     description: `Which part of the paragraph's text the row holds, from 1. A text longer than ${CSV_TEXT_MAX.toLocaleString('en')} characters is split over consecutive rows, after a space where there is one; joined in order with nothing between them, the parts give the text back.`,
@@ -148,6 +173,7 @@ export function paragraphsCsv(corpus: Corpus, site: string): string {
           ...meta,
           String(b.n),
           b.id,
+          b.hash,
           b.kind,
           b.number === null ? '' : String(b.number),
           url,
@@ -181,8 +207,12 @@ export function statementsCsv(corpus: Corpus, site: string): string {
   return csv(rows);
 }
 
-/** A Frictionless data package (v1) describing the CSV and JSON downloads. */
-export function dataPackage(site: string): Record<string, unknown> {
+/**
+ * A Frictionless data package (v1) describing the CSV and JSON downloads; its
+ * `version` is the edition's.
+ * @example dataPackage('https://example.org/', { version: '1.0', date: '2026-12-01' }).version // => '1.0'
+ */
+export function dataPackage(site: string, edition: Pick<Edition, 'version' | 'date'>): Record<string, unknown> {
   const field = (c: { name: string; description: string; type: string }) => ({ name: c.name, description: c.description, type: c.type });
   return {
     profile: 'data-package',
@@ -190,6 +220,7 @@ export function dataPackage(site: string): Record<string, unknown> {
     title: SITE_NAME,
     description: SITE_DESCRIPTION,
     homepage: site,
+    version: edition.version,
     licenses: [{ name: LICENCE.spdx, path: LICENCE.url, title: LICENCE.title }],
     // The data package's own words on what the licence does not cover: the statements' texts.
     rights: LICENCE.note,
@@ -225,7 +256,8 @@ export function dataPackage(site: string): Record<string, unknown> {
         mediatype: 'application/json',
         encoding: 'utf-8',
         schema: 'corpus.schema.json',
-        description: 'Every statement with metadata, edition report and paragraphs; validates against corpus.schema.json.',
+        description:
+          'The edition’s version and date, then every statement with metadata, edition report, retired paragraph ids, history and paragraphs (id, ¶ number, content hash, text); validates against corpus.schema.json.',
       },
     ],
   };

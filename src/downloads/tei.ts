@@ -1,19 +1,53 @@
 /**
- * A statement as a TEI P5 XML document: the header carries the metadata (with
- * the status and evidence of every fact), the source's provenance and every
- * intervention of the edition; the body carries the blocks with their ¶ ids.
+ * A statement as a TEI P5 XML document: the header carries the edition
+ * (`editionStmt`), the metadata (with the status and evidence of every fact),
+ * the source's provenance and every intervention of the edition; the body
+ * carries the blocks, each with its id for life (`xml:id`) and its ¶ number (`n`).
  *
  * The document is built as a small tree and serialized in one place, so every
  * string that comes from data goes through `escapeXml` (text and attribute
  * values alike). Output is deterministic: no generation dates.
+ *
+ * It takes plain data (`TeiStatement`), the same the per-statement JSON
+ * carries, and imports nothing that needs Node or the corpus view: the
+ * statement page's "Download this statement" builds the same document in the
+ * browser from `/data/statements/<bucket>.json` (src/downloads/statement-files.ts).
+ *
+ * The blocks' content hashes are not in the TEI: TEI has no attribute for a
+ * checksum of an element's text, and putting one in `ana` or `corresp` would
+ * misuse them. They are in the JSON and CSV downloads, under the same ids.
  */
-import type { EditionReport, StatementFrontmatter } from '../edition/schemas.ts';
-import type { StatementView } from '../site/corpus.ts';
-import { TYPE_LABELS } from '../site/corpus.ts';
+import type { Edition, EditionReport, StatementFrontmatter } from '../edition/schemas.ts';
 import { formatDate } from '../edition/dates.ts';
 import { LICENCE, SITE_NAME } from '../site/site.ts';
 import type { TextBlock } from '../edition/statement-text.ts';
 import { escapeXml } from '../edition/xml.ts';
+
+/** The edition a document belongs to: its version and the day it was published. */
+export type EditionRef = Pick<Edition, 'version' | 'date'>;
+
+/** A block as the TEI needs it. */
+export type TeiBlock = Pick<TextBlock, 'id' | 'n' | 'kind' | 'text' | 'list' | 'number'>;
+
+/**
+ * Everything a statement's TEI is made from, as plain data (what the
+ * per-statement JSON carries; `statementDocument` in statement-entries.ts makes
+ * it from the corpus view at build time).
+ */
+export interface TeiStatement {
+  /** The statement's frontmatter: facts with status and evidence, source, themes, edition report. */
+  metadata: StatementFrontmatter;
+  /** The speaker's entry, or null when the speaker is not recorded. */
+  speaker: { name: string; affiliation: string } | null;
+  /** Reader-facing labels: the statement's type ("Statement") and its themes by id. */
+  labels: { type: string; themes: Record<string, string> };
+  /** The statement's page. */
+  url: string;
+  /** The edition the text and its ids are cited from. */
+  edition: EditionRef;
+  /** The text, block by block, in reading order. */
+  blocks: TeiBlock[];
+}
 
 /** The TEI namespace. */
 export const TEI_NS = 'http://www.tei-c.org/ns/1.0';
@@ -78,19 +112,36 @@ function dateEl(d: StatementFrontmatter['date']): Node {
  * `statement-<id>.p-7`, the speaker `statement-<id>.speaker`), so that ids stay
  * unique when documents are gathered in a teiCorpus.
  */
-function docIdOf(s: StatementView): string {
-  return `statement-${s.data.id}`;
+function docIdOf(s: TeiStatement): string {
+  return `statement-${s.metadata.id}`;
 }
 
 /** The author: the speaker's name, or the government or organization when there is no speaker. */
-function authorEl(s: StatementView): Node | null {
+function authorEl(s: TeiStatement): Node | null {
   if (s.speaker) {
-    return el('author', {}, el('persName', { ref: `#${docIdOf(s)}.speaker`, cert: cert(s.data.speaker.status) }, s.speaker.name));
+    return el('author', {}, el('persName', { ref: `#${docIdOf(s)}.speaker`, cert: cert(s.metadata.speaker.status) }, s.speaker.name));
   }
-  if (s.data.onBehalfOf.value !== null) {
-    return el('author', {}, el('orgName', { cert: cert(s.data.onBehalfOf.status) }, s.data.onBehalfOf.value));
+  if (s.metadata.onBehalfOf.value !== null) {
+    return el('author', {}, el('orgName', { cert: cert(s.metadata.onBehalfOf.status) }, s.metadata.onBehalfOf.value));
   }
   return null;
+}
+
+/**
+ * The edition, as TEI's `editionStmt` says it: the version in `n` and in
+ * words, with the day it was published.
+ */
+function editionStmt(edition: EditionRef): Node {
+  return el(
+    'editionStmt',
+    {},
+    el(
+      'edition',
+      { n: edition.version },
+      `Edition ${edition.version}, `,
+      el('date', { when: edition.date }, formatDate({ value: edition.date, precision: 'day' })),
+    ),
+  );
 }
 
 const FACT_LABELS: Record<FactKey | 'date', string> = {
@@ -121,8 +172,20 @@ function lines(from: number, to: number): string {
   return from === to ? `Line ${from}` : `Lines ${from}–${to}`;
 }
 
-function blockRef(docId: string, block: string): Node {
-  return el('ref', { target: `#${docId}.${block}` }, `¶${block.replace(/^p-/u, '')}`);
+/** How the edition report's references to blocks (by id) are written: a link to the block, labelled with its ¶ number. */
+type BlockRef = (block: string) => Node;
+
+/**
+ * Links to blocks by id, labelled ¶n with each block's ¶ number (an id is not
+ * a ¶ number: p-11 may be ¶5); an id that is no block of the text keeps its id
+ * as label.
+ */
+function blockRefs(docId: string, blocks: readonly TeiBlock[]): BlockRef {
+  const numbers = new Map(blocks.map((b) => [b.id, b.n]));
+  return (block) => {
+    const n = numbers.get(block);
+    return el('ref', { target: `#${docId}.${block}` }, n === undefined ? block : `¶${n}`);
+  };
 }
 
 /** A `<p>` with a lead-in and a list of items, or "none" when there are none. */
@@ -141,7 +204,7 @@ function listedP(lead: string, type: string, items: Child[][]): Node {
 }
 
 /** The edition's interventions, from the edition report. */
-function editorialDecl(report: EditionReport, docId: string): Node {
+function editorialDecl(report: EditionReport, docId: string, blockRef: BlockRef): Node {
   const ws = report.whitespace;
   return el(
     'editorialDecl',
@@ -171,7 +234,7 @@ function editorialDecl(report: EditionReport, docId: string): Node {
       listedP(
         'Line breaks joined without a space (after an opening quotation mark or a hyphen):',
         'joined-without-space',
-        report.joinedWithoutSpace.map((j) => [`Line ${j.line}, in `, blockRef(docId, j.block), ': ', el('quote', {}, j.text)]),
+        report.joinedWithoutSpace.map((j) => [`Line ${j.line}, in `, blockRef(j.block), ': ', el('quote', {}, j.text)]),
       ),
       listedP(
         'Inline HTML tags removed, their text kept:',
@@ -203,14 +266,14 @@ function editorialDecl(report: EditionReport, docId: string): Node {
       el(
         'p',
         {},
-        `Paragraphs are separated in the source by ${report.paragraphSeparator === 'blank-line' ? 'blank lines' : 'line breaks'}. Every block of the text (paragraph, heading or list item) is numbered ¶1…¶n; its xml:id is ${docId}.p-n and its n attribute is n.`,
+        `Paragraphs are separated in the source by ${report.paragraphSeparator === 'blank-line' ? 'blank lines' : 'line breaks'}. Every block of the text (paragraph, heading or list item) has an id for life, p-k, never changed or reused, which is its anchor on the site and gives its xml:id, ${docId}.p-k; its n attribute is its ¶ number in this edition, its place in reading order (¶1…¶n). In the first edition the two agree; once a block is inserted, split or merged they may not. Each block's content hash is in the edition's JSON and CSV downloads, under the same id.`,
       ),
       listedP(
         'Paragraphs split mid-sentence by a blank line in the source, rejoined:',
         'rejoins',
         report.rejoins.map((r) => [
           `Blank line ${r.line}, now in `,
-          blockRef(docId, r.block),
+          blockRef(r.block),
           ': ',
           el('quote', {}, r.before),
           ' | ',
@@ -220,14 +283,14 @@ function editorialDecl(report: EditionReport, docId: string): Node {
       listedP(
         'Section headings recognised:',
         'headings',
-        report.headings.map((h) => [blockRef(docId, h.block), ': ', el('quote', {}, h.text)]),
+        report.headings.map((h) => [blockRef(h.block), ': ', el('quote', {}, h.text)]),
       ),
       listedP(
         'Lists recognised:',
         'lists',
         report.lists.map((l) => [
           `${l.kind === 'ordered' ? 'Ordered' : 'Bulleted'} list of ${l.items} item${l.items === 1 ? '' : 's'}${l.start !== null && l.start !== 1 ? `, numbered from ${l.start}` : ''}, from `,
-          blockRef(docId, l.firstBlock),
+          blockRef(l.firstBlock),
         ]),
       ),
     ),
@@ -237,7 +300,7 @@ function editorialDecl(report: EditionReport, docId: string): Node {
       listedP(
         'Nothing in the text is corrected. Editorial notes (also given in the text, after the block they concern):',
         'notes',
-        report.notes.map((n) => [blockRef(docId, n.block), ': ', el('quote', {}, n.quote), ` — ${n.note}`]),
+        report.notes.map((n) => [blockRef(n.block), ': ', el('quote', {}, n.quote), ` — ${n.note}`]),
       ),
     ),
   );
@@ -252,7 +315,7 @@ function languageName(tag: string): string {
 }
 
 /** The text's blocks: headings open `<div>` sections, consecutive items of one list form a `<list>`. */
-function bodyEl(blocks: TextBlock[], notes: EditionReport['notes'], docId: string): Node {
+function bodyEl(blocks: readonly TeiBlock[], notes: EditionReport['notes'], docId: string): Node {
   const body = el('body');
   let container = body;
   let list: { index: number; node: Node } | null = null;
@@ -285,16 +348,19 @@ function bodyEl(blocks: TextBlock[], notes: EditionReport['notes'], docId: strin
 }
 
 /**
- * The statement as a TEI P5 document. `url` is the statement's page in the
- * edition (its `idno type="URL"`); `blocks` are its blocks from
- * `blocksFromMarkdown`. Inferred facts carry `cert="medium"` and an evidence
- * note; the date's `when` is only as exact as the date ("2021-03", "2023").
+ * The statement as a TEI P5 document. `s.url` is the statement's page in the
+ * edition (its `idno type="URL"`); `s.edition` its `editionStmt`; `s.blocks`
+ * its blocks from `blocksFromMarkdown`. Inferred facts carry `cert="medium"`
+ * and an evidence note; the date's `when` is only as exact as the date
+ * ("2021-03", "2023").
  * @example
- * teiDocument(wu, blocksFromMarkdown(body), 'https://example.org/statements/2012-11-28-wu-haitao-iom-council/')
+ * teiDocument(statementDocument(wu, corpus.edition, 'https://example.org/'))
  * // => '<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="statement-2012-11-28-wu-haitao-iom-council" xml:lang="en">…'
  */
-export function teiDocument(s: StatementView, blocks: TextBlock[], url: string): string {
-  const d = s.data;
+export function teiDocument(s: TeiStatement): string {
+  const d = s.metadata;
+  const blocks = s.blocks;
+  const url = s.url;
   const author = authorEl(s);
   const source = d.source;
 
@@ -313,6 +379,7 @@ export function teiDocument(s: StatementView, blocks: TextBlock[], url: string):
         el('orgName', {}, SITE_NAME),
       ),
     ),
+    editionStmt(s.edition),
     el('publicationStmt', {}, el('publisher', {}, SITE_NAME), el('idno', { type: 'URL' }, url), availability()),
     el(
       'sourceDesc',
@@ -324,7 +391,7 @@ export function teiDocument(s: StatementView, blocks: TextBlock[], url: string):
         author,
         d.onBehalfOf.value !== null &&
           el('respStmt', {}, el('resp', {}, 'on behalf of'), el('orgName', { cert: cert(d.onBehalfOf.status) }, d.onBehalfOf.value)),
-        el('note', { type: 'genre' }, TYPE_LABELS[d.type]),
+        el('note', { type: 'genre' }, s.labels.type),
         dateEl(d.date),
         evidenceNotes(d),
         el('idno', { type: 'filename' }, source.file),
@@ -360,14 +427,14 @@ export function teiDocument(s: StatementView, blocks: TextBlock[], url: string):
       ),
     d.event.value !== null &&
       el('settingDesc', {}, el('setting', {}, el('name', { type: 'event', cert: cert(d.event.status) }, d.event.value))),
-    s.themes.length > 0 &&
+    d.themes.length > 0 &&
       el(
         'textClass',
         {},
         el(
           'keywords',
           {},
-          s.themes.map((t) => el('term', { key: t.theme.id }, t.theme.label)),
+          d.themes.map((t) => el('term', { key: t.id }, s.labels.themes[t.id] ?? t.id)),
         ),
       ),
   );
@@ -375,7 +442,7 @@ export function teiDocument(s: StatementView, blocks: TextBlock[], url: string):
   const tei = el(
     'TEI',
     { xmlns: TEI_NS, 'xml:id': docIdOf(s), 'xml:lang': d.language },
-    el('teiHeader', {}, fileDesc, el('encodingDesc', {}, editorialDecl(d.edition, docIdOf(s))), profileDesc),
+    el('teiHeader', {}, fileDesc, el('encodingDesc', {}, editorialDecl(d.edition, docIdOf(s), blockRefs(docIdOf(s), blocks))), profileDesc),
     el('text', {}, bodyEl(blocks, d.edition.notes, docIdOf(s))),
   );
   return `<?xml version="1.0" encoding="UTF-8"?>\n${serialize(tei)}\n`;
@@ -404,17 +471,13 @@ function availability(): Node {
 }
 
 /**
- * Every statement in one TEI P5 `teiCorpus`: a short corpus header, then each
- * statement's `TEI` element as `teiDocument` writes it (its `xml:id` is
- * `statement-<id>`). `urlOf` gives a statement's page URL; `site` the edition's.
- * @example teiCorpus([wu], (s) => `https://example.org/statements/${s.data.id}/`, 'https://example.org/')
+ * Every statement in one TEI P5 `teiCorpus`: a short corpus header with the
+ * edition, then each statement's `TEI` element as `teiDocument` writes it (its
+ * `xml:id` is `statement-<id>`). `site` is the edition's URL.
+ * @example teiCorpus([statementDocument(wu, corpus.edition, 'https://example.org/')], 'https://example.org/', corpus.edition)
  * // => '<?xml version="1.0" encoding="UTF-8"?>\n<teiCorpus xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en">…'
  */
-export function teiCorpus(
-  statements: { view: StatementView; blocks: TextBlock[] }[],
-  urlOf: (s: StatementView) => string,
-  site: string,
-): string {
+export function teiCorpus(statements: readonly TeiStatement[], site: string, edition: EditionRef): string {
   const header = el(
     'teiHeader',
     {},
@@ -422,14 +485,20 @@ export function teiCorpus(
       'fileDesc',
       {},
       el('titleStmt', {}, el('title', {}, `${SITE_NAME}: the corpus`)),
+      editionStmt(edition),
       el('publicationStmt', {}, el('publisher', {}, SITE_NAME), el('idno', { type: 'URL' }, site), availability()),
       el('sourceDesc', {}, el('p', {}, `${statements.length} statements, each described in its own teiHeader below.`)),
     ),
   );
-  const members = statements.map(({ view, blocks }) =>
-    teiDocument(view, blocks, urlOf(view))
-      .replace(/^<\?xml[^>]*\?>\n/u, '')
-      .trimEnd(),
-  );
+  const members = statements.map((s) => teiMember(teiDocument(s)));
   return `<?xml version="1.0" encoding="UTF-8"?>\n<teiCorpus xmlns="${TEI_NS}" xml:lang="en">\n${serialize(header)}\n${members.join('\n')}\n</teiCorpus>\n`;
+}
+
+/**
+ * A statement's document as it stands inside the `teiCorpus`: without its XML
+ * declaration and final newline. The `TEI` element is the same, byte for byte.
+ * @example teiMember('<?xml version="1.0" encoding="UTF-8"?>\n<TEI/>\n') // => '<TEI/>'
+ */
+export function teiMember(document: string): string {
+  return document.replace(/^<\?xml[^>]*\?>\n/u, '').trimEnd();
 }

@@ -13,3 +13,5 @@ export * from './schemas/metadata.ts';
 export * from './schemas/collections.ts';
 export * from './schemas/statement.ts';
 export * from './schemas/exports.ts';
+export * from './schemas/editions.ts';
+export * from './schemas/ids.ts';

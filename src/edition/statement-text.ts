@@ -8,13 +8,16 @@ import { toString } from 'mdast-util-to-string';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { takeBlockMarker } from './block-ids.ts';
+import { blockHash } from './block-hash.ts';
 
 /** One block of a statement. */
 export interface TextBlock {
-  /** `p-7`. */
+  /** `p-7`: the block's id for life (see block-ids.ts). */
   id: string;
-  /** 7 (the ¶ number). */
+  /** 7: the ¶ number, the block's place in reading order (1, 2, …). */
   n: number;
+  /** Short content hash of `text` (see block-hash.ts). */
+  hash: string;
   /** paragraph | heading | ordered-item | bullet-item. */
   kind: 'paragraph' | 'heading' | 'ordered-item' | 'bullet-item';
   /** The text as a reader sees it (Markdown escapes undone, no id marker). */
@@ -34,7 +37,7 @@ const parser = unified().use(remarkParse);
  * backslash escapes and numeric character references inline) are read line by
  * line; anything else goes through the full CommonMark parser, which gives
  * the same result, ten times slower.
- * @example blocksFromMarkdown('Thank you. {#p-1}\n') // => [{ id: 'p-1', n: 1, kind: 'paragraph', text: 'Thank you.', list: null, number: null }]
+ * @example blocksFromMarkdown('Thank you. {#p-1}\n') // => [{ id: 'p-1', n: 1, hash: '8569efc4ed5a', kind: 'paragraph', text: 'Thank you.', list: null, number: null }]
  */
 export function blocksFromMarkdown(body: string): TextBlock[] {
   return simpleBlocks(body) ?? parsedBlocks(body);
@@ -107,7 +110,7 @@ export function simpleBlocks(body: string): TextBlock[] | null {
     if (!marked) return null;
     const text = inlineText(marked.text.trim());
     if (text === null || text === '') return null;
-    out.push({ id: marked.id, n: marked.n, kind, text, list: list ? lists : null, number });
+    out.push({ id: marked.id, n: out.length + 1, hash: blockHash(text), kind, text, list: list ? lists : null, number });
   }
   return out;
 }
@@ -121,7 +124,7 @@ export function parsedBlocks(body: string): TextBlock[] {
     const text = toString(node);
     const marked = takeBlockMarker(text);
     if (!marked) throw new Error(`a block without an id marker: "${text.slice(0, 60)}"`);
-    out.push({ id: marked.id, n: marked.n, kind, text: marked.text, list, number });
+    out.push({ id: marked.id, n: out.length + 1, hash: blockHash(marked.text), kind, text: marked.text, list, number });
   };
   for (const node of root.children) {
     if (node.type === 'list') {

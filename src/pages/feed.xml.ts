@@ -12,7 +12,7 @@ export const GET: APIRoute = async (context) => {
   return rss({
     title: SITE_NAME,
     description: SITE_DESCRIPTION,
-    site: context.site ?? 'http://localhost:4321',
+    site: context.site!,
     trailingSlash: true,
     items: [...corpus.statements].reverse().map((s) => ({
       title: s.data.title,

@@ -3,7 +3,15 @@
  * statements in date order with their neighbours, and every grouping the
  * indexes show (speaker, year, theme, type, on behalf of). Pure: no Astro here.
  */
-import type { Speaker, StatementFrontmatter, StatementType, Theme, ThemeAssignment } from '../edition/schemas.ts';
+import {
+  currentEdition,
+  type Edition,
+  type Speaker,
+  type StatementFrontmatter,
+  type StatementType,
+  type Theme,
+  type ThemeAssignment,
+} from '../edition/schemas.ts';
 import { type CorpusParagraph, type CorpusStatement, distinctiveFromCounts, type KeyWord, wordFrequencies } from '../analysis/analysis.ts';
 import { compareDates, formatDate } from '../edition/dates.ts';
 import { assertUniqueSlugs, slugify } from '../edition/slugs.ts';
@@ -61,6 +69,10 @@ export interface Group {
 
 /** Everything the pages show. */
 export interface Corpus {
+  /** The current edition (content/editions.yaml's last entry): shown on every page, carried by every citation and export. */
+  edition: Edition;
+  /** Every edition, oldest first. */
+  editions: Edition[];
   /** All statements, oldest first. */
   statements: StatementView[];
   /** Speakers by sort name, each with their statements. */
@@ -113,7 +125,8 @@ export function buildCorpus(
   data: StatementFrontmatter[],
   speakers: Speaker[],
   themes: Theme[],
-  blocksById: Map<string, TextBlock[]> = new Map(),
+  blocksById: Map<string, TextBlock[]>,
+  editions: Edition[],
 ): Corpus {
   const speakerById = new Map(speakers.map((s) => [s.id, s]));
   const themeById = new Map(themes.map((t) => [t.id, t]));
@@ -162,6 +175,8 @@ export function buildCorpus(
   assertUniqueSlugs(onBehalfOfValues);
 
   return {
+    edition: currentEdition(editions),
+    editions,
     statements,
     speakers: [...speakers]
       .sort((a, b) => a.sortName.localeCompare(b.sortName, 'en'))
@@ -200,7 +215,7 @@ export function buildCorpus(
         date: s.data.date.value,
         dateLabel: s.dateLabel,
       })),
-      paragraphs: statements.flatMap((s, i) => s.blocks.map((b) => ({ s: i, n: b.n, text: b.text }))),
+      paragraphs: statements.flatMap((s, i) => s.blocks.map((b) => ({ s: i, n: b.n, id: b.id, text: b.text }))),
     },
   };
 }

@@ -5,6 +5,7 @@
 import { getCollection } from 'astro:content';
 import { type Corpus, buildCorpus } from './corpus.ts';
 import { blocksFromMarkdown } from '../edition/statement-text.ts';
+import { readEditions } from './editions.ts';
 
 let cached: Promise<Corpus> | undefined;
 
@@ -26,6 +27,7 @@ export function getCorpus(): Promise<Corpus> {
       speakers.map((s) => s.data),
       themes.map((t) => t.data),
       blocks,
+      readEditions(),
     );
   })();
   return cached;

@@ -34,3 +34,14 @@ export function typePath(type: string): string {
 export function onBehalfOfPath(slug: string): string {
   return `/on-behalf-of/${slug}/`;
 }
+
+/** The changes page: what changed in each edition. */
+export const CHANGES_PATH = '/changes/';
+
+/**
+ * Where an edition's changes are listed on the changes page.
+ * @example editionChangesPath('1.1') // => '/changes/#edition-1-1'
+ */
+export function editionChangesPath(version: string): string {
+  return `${CHANGES_PATH}#edition-${version.replace(/\./gu, '-')}`;
+}

@@ -4,21 +4,30 @@
  */
 import type { StatementView } from './corpus.ts';
 import { SITE_NAME } from './site.ts';
+import { creatorOf } from '../downloads/csl.ts';
 
 /**
  * The statement as a schema.org CreativeWork (an Article for a press release):
  * who said it, when, where, on what occasion, and where the text comes from.
+ * Its author is the one every citation export names (`creatorOf`): the speaker,
+ * with family and given name, or for a press release the organization that
+ * issued it, the person it reports on being named in `mentions`.
+ * @example statementJsonLd(wu2012, url, 'https://example.org/')['author'] // => { '@type': 'Person', name: 'Wu Haitao', familyName: 'Wu', givenName: 'Haitao', … }
  */
 export function statementJsonLd(s: StatementView, url: string, siteUrl: string): Record<string, unknown> {
   const d = s.data;
-  const speaker = s.speaker
+  const person = s.speaker
     ? {
         '@type': 'Person',
         name: s.speaker.name,
+        familyName: s.speaker.family,
+        givenName: s.speaker.given,
         ...(d.role.value ? { jobTitle: d.role.value } : {}),
         affiliation: { '@type': 'Organization', name: s.speaker.affiliation },
       }
     : null;
+  const creator = creatorOf(s);
+  const author = creator && 'organization' in creator ? { '@type': 'Organization', name: creator.organization } : person;
   return {
     '@context': 'https://schema.org',
     '@type': d.type === 'press-release' ? 'Article' : 'CreativeWork',
@@ -28,7 +37,8 @@ export function statementJsonLd(s: StatementView, url: string, siteUrl: string):
     url,
     inLanguage: d.language,
     dateCreated: d.date.value,
-    ...(speaker ? { author: speaker } : {}),
+    ...(author ? { author } : {}),
+    ...(person && author !== person ? { mentions: person } : {}),
     ...(d.onBehalfOf.value ? { sourceOrganization: { '@type': 'Organization', name: d.onBehalfOf.value } } : {}),
     ...(d.event.value
       ? {

@@ -94,7 +94,7 @@ function build(dir: string, opts: SyntheticSiteOptions): SyntheticSite {
     planted.set(sentence, [...(planted.get(sentence) ?? []), id]);
   }
   writeSyntheticContent(files, content, SEEDS);
-  const env = { CONTENT_DIR: content, ASTRO_CACHE_DIR: join(dir, 'astro-cache'), ASTRO_TELEMETRY_DISABLED: '1' };
+  const env = { LOCAL_PREVIEW: '1', CONTENT_DIR: content, ASTRO_CACHE_DIR: join(dir, 'astro-cache'), ASTRO_TELEMETRY_DISABLED: '1' };
   run([join(ROOT, 'scripts/normalize.ts'), '--content', content], env);
   const site = join(dir, 'dist');
   run([join(ROOT, 'scripts/build-site.ts'), '--out', site], env);

@@ -22,6 +22,8 @@ function downloadsOf(site: Site) {
   const CONTENT = site.content;
   const read = (p: string) => readFileSync(join(DIST, p), 'utf8');
   const corpus = JSON.parse(read('data/corpus.json')) as {
+    /** The site's address the build was given (http://localhost:4321/ for a local preview). */
+    url: string;
     statements: { id: string; title: string; paragraphs: { id: string; n: number; text: string }[] }[];
   };
   const bodies = readdirSync(join(CONTENT, 'statements'))
@@ -40,7 +42,7 @@ function downloadsOf(site: Site) {
   const concordanceData = () =>
     JSON.parse(read('data/concordance.json')) as {
       statements: { id: string; year: string; date: string; title: string; speaker: string; speakerId: string; dateLabel: string }[];
-      paragraphs: [number, number, string][];
+      paragraphs: [number, number, string, string][];
     };
   return { DIST, CONTENT, read, corpus, bodies, python, concordanceData };
 }
@@ -78,7 +80,7 @@ describe.each([LIVE_SITE, FIXTURE_SITE])('the downloads of the $name site', (sit
       ) as string[][];
       const expected = corpus.statements.flatMap((s) => s.paragraphs.map((p) => [s.id, p.id, p.text]));
       expect(rows.map((r) => r.slice(0, 3))).toEqual(expected);
-      expect(rows[0]![3]).toBe(`http://localhost:4321/statements/${corpus.statements[0]!.id}/#p-1`);
+      expect(rows[0]![3]).toBe(`${corpus.url}statements/${corpus.statements[0]!.id}/#${corpus.statements[0]!.paragraphs[0]!.id}`);
     });
 
     it('statements.csv has one row per statement, and both headers are the data package fields', () => {
@@ -129,7 +131,8 @@ describe.each([LIVE_SITE, FIXTURE_SITE])('the downloads of the $name site', (sit
       for (const b of bodies) {
         const doc = tei.docs[`statement-${b.id}`]!;
         expect(doc.title).toBe(corpus.statements.find((s) => s.id === b.id)!.title);
-        expect(doc.blocks.map(([bid, n]) => [bid, n])).toEqual(b.blocks.map((x) => [`statement-${b.id}.${x.id}`, x.id.slice(2)]));
+        // xml:id carries the block's id for life, n its ¶ number (its place in reading order).
+        expect(doc.blocks.map(([bid, n]) => [bid, n])).toEqual(b.blocks.map((x, i) => [`statement-${b.id}.${x.id}`, String(i + 1)]));
         doc.blocks.forEach(([, , text], i) => expect(text!.replace(/^\d+\.\s*/u, '')).toBe(b.blocks[i]!.text));
       }
     });
@@ -139,20 +142,21 @@ describe.each([LIVE_SITE, FIXTURE_SITE])('the downloads of the $name site', (sit
       const records = ris.split(/^ER {2}- \r\n/mu).filter((r) => r.trim() !== '');
       expect(records).toHaveLength(bodies.length);
       for (const r of records) expect(r.startsWith('TY  - ')).toBe(true);
-      for (const b of bodies) expect(ris).toContain(`UR  - http://localhost:4321/statements/${b.id}/\r\n`);
+      for (const b of bodies) expect(ris).toContain(`UR  - ${corpus.url}statements/${b.id}/\r\n`);
       const csl = python(
         'import json,sys; d=json.load(open(sys.argv[1])); print(json.dumps([[x["id"], x["type"], x["URL"]] for x in d]))',
         'data/statements.csl.json',
       ) as string[][];
       expect(csl.map(([id]) => id).sort()).toEqual(bodies.map((b) => b.id).sort());
       for (const [id, type, url] of csl) {
-        expect(type).toMatch(/^(speech|article)$/u);
-        expect(url).toBe(`http://localhost:4321/statements/${id}/`);
+        // A talk is a CSL speech, a press release a web page (src/downloads/csl.ts).
+        expect(type).toMatch(/^(speech|webpage)$/u);
+        expect(url).toBe(`${corpus.url}statements/${id}/`);
       }
     });
 
-    it('statements.bib has one BibTeX @misc entry per statement, keyed by its id', () => {
-      const keys = [...read('data/statements.bib').matchAll(/^@misc\{([^,]+),\n/gmu)].map((m) => m[1]);
+    it('statements.bib has one biblatex entry per statement (@unpublished for a talk, @online for a press release), keyed by its id', () => {
+      const keys = [...read('data/statements.bib').matchAll(/^@(?:unpublished|online)\{([^,]+),\n/gmu)].map((m) => m[1]);
       expect(keys.sort()).toEqual(bodies.map((b) => b.id).sort());
     });
 
@@ -161,7 +165,10 @@ describe.each([LIVE_SITE, FIXTURE_SITE])('the downloads of the $name site', (sit
         'import json,sys,tarfile,hashlib; t=tarfile.open(sys.argv[1]); print(json.dumps({m.name: hashlib.sha256(t.extractfile(m).read()).hexdigest() for m in t.getmembers()}))',
         'data/sources.tar.gz',
       ) as Record<string, string>;
-      const sources = readdirSync(join(CONTENT, 'sources')).sort();
+      // Every source and metadata file; not the locks beside them (ids for life), which the archive does not publish.
+      const sources = readdirSync(join(CONTENT, 'sources'))
+        .filter((n) => /\.(?:txt|yaml)$/u.test(n))
+        .sort();
       expect(Object.keys(files).sort()).toEqual(sources.map((n) => `sources/${n}`));
       for (const n of sources) {
         expect(files[`sources/${n}`], n).toBe(
@@ -176,7 +183,7 @@ describe.each([LIVE_SITE, FIXTURE_SITE])('the downloads of the $name site', (sit
   describe('analysis', () => {
     it('the concordance of "cooperation" has one line per occurrence in the Markdown, each in the right paragraph', () => {
       const data = concordanceData();
-      const paragraphs = data.paragraphs.map(([s, n, text]) => ({ s, n, text }));
+      const paragraphs = data.paragraphs.map(([s, n, id, text]) => ({ s, n, id, text }));
       const lines = concordance(paragraphs, ['cooperation']);
       let inMarkdown = 0;
       for (const b of bodies)
@@ -186,7 +193,9 @@ describe.each([LIVE_SITE, FIXTURE_SITE])('the downloads of the $name site', (sit
       expect(lines.length).toBeGreaterThan(0);
       for (const l of lines) {
         const id = data.statements[l.s]!.id;
-        const block = bodies.find((b) => b.id === id)!.blocks.find((x) => x.id === `p-${l.n}`)!;
+        const blocks = bodies.find((b) => b.id === id)!.blocks;
+        const block = blocks.find((x) => x.id === l.id)!;
+        expect(blocks.indexOf(block) + 1, `${id} ${l.id}`).toBe(l.n);
         expect(block.text).toContain(`${l.match}`);
         expect(block.text.replace(/\s+/gu, ' ')).toContain(`${l.left} ${l.match}`.trim());
       }
@@ -208,13 +217,13 @@ describe('the downloads of the fixture site: the five seeds’ exact figures', (
   });
 
   it('the concordance of "cooperation" has its 20 lines', () => {
-    const paragraphs = concordanceData().paragraphs.map(([s, n, text]) => ({ s, n, text }));
+    const paragraphs = concordanceData().paragraphs.map(([s, n, id, text]) => ({ s, n, id, text }));
     expect(concordance(paragraphs, ['cooperation'])).toHaveLength(20);
   });
 
   it('the trend of "trafficking" by year matches a hand count of the texts', () => {
     const data = concordanceData();
-    const paragraphs = data.paragraphs.map(([s, n, text]) => ({ s, n, text }));
+    const paragraphs = data.paragraphs.map(([s, n, id, text]) => ({ s, n, id, text }));
     const years = ['2010', '2012', '2014', '2021', '2023'];
     const [t] = termTrends(paragraphs, ['trafficking'], (i) => data.statements[i]!.year, years);
     // Counted by hand in the five texts: 15 times "trafficking" in 2010 and once "counter-trafficking",

@@ -116,14 +116,15 @@ describe('statement pages', () => {
     expect($('.provenance dt:contains("Source") + dd').first().text().trim()).toBe('Not recorded');
   });
 
-  it('cite the statement, show how to cite a paragraph with its anchor, and point to the corpus citation files', () => {
+  it('cite the statement with its edition, show how to cite a paragraph of substance with its id, and point to the corpus citation files', () => {
     const $ = page('statements/2012-11-28-wu-haitao-iom-council');
     expect($('#cite-plain').text()).toBe(
-      'Wu Haitao. “Statement by Ambassador Wu Haitao, Head of the Chinese Delegation, at the General Debate, 101st Session of the Council, IOM”. Statement, General Debate, 101st Session of the IOM Council, Geneva, 28 November 2012. Migration Statements. http://localhost:4321/statements/2012-11-28-wu-haitao-iom-council/',
+      'Wu Haitao. “Statement by Ambassador Wu Haitao, Head of the Chinese Delegation, at the General Debate, 101st Session of the Council, IOM”. Statement, General Debate, 101st Session of the IOM Council, Geneva, 28 November 2012. Migration Statements, edition 1.0. https://example.org/statements/2012-11-28-wu-haitao-iom-council/ [accessed …]',
     );
-    expect($('#cite-bibtex').text()).toMatch(/^@misc\{2012-11-28-wu-haitao-iom-council,\n {2}author = \{\{Wu Haitao\}\},/u);
-    expect($('.cite p.citation').last().text()).toMatch(
-      /, 28 November 2012, ¶7\. Migration Statements\. http:\/\/localhost:4321\/statements\/2012-11-28-wu-haitao-iom-council\/#p-7$/u,
+    expect($('#cite-bibtex').text()).toMatch(/^@unpublished\{2012-11-28-wu-haitao-iom-council,\n {2}author = \{Wu, Haitao\},/u);
+    // ¶2, the first paragraph of 25 words or more ("Mr. President, Director General Swing," is ¶1).
+    expect($('[data-cite-example]').text()).toMatch(
+      /, 28 November 2012, ¶2\. Migration Statements, edition 1\.0\. https:\/\/example\.org\/statements\/2012-11-28-wu-haitao-iom-council\/#p-2 \[accessed …\]$/u,
     );
     expect(
       $('.cite .downloads a')
@@ -191,12 +192,12 @@ describe('files for readers and machines', () => {
       $('item > link')
         .toArray()
         .map((l) => $(l).text()),
-    ).toEqual([...statements].reverse().map((s) => `http://localhost:4321/statements/${s.id}/`));
+    ).toEqual([...statements].reverse().map((s) => `https://example.org/statements/${s.id}/`));
   });
 
   it('list every page but the 404 in the sitemap', () => {
     const xml = readFileSync(join(DIST, 'sitemap-0.xml'), 'utf8');
-    const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/gu)].map((m) => m[1]!.replace('http://localhost:4321', ''));
+    const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/gu)].map((m) => m[1]!.replace('https://example.org', ''));
     for (const s of statements) expect(locs).toContain(`/statements/${s.id}/`);
     for (const p of ['/', '/statements/', '/speakers/', '/years/', '/themes/', '/about/', '/search/']) expect(locs).toContain(p);
     expect(locs.some((l) => l.includes('404'))).toBe(false);
@@ -212,7 +213,7 @@ describe('files for readers and machines', () => {
       author: { '@type': 'Person', name: 'William Lacy Swing', jobTitle: 'Director General, IOM' },
       locationCreated: { name: 'Beijing' },
     });
-    expect($('link[rel="canonical"]').attr('href')).toBe('http://localhost:4321/statements/2010-03-02-swing-cbmm-training-beijing/');
+    expect($('link[rel="canonical"]').attr('href')).toBe('https://example.org/statements/2010-03-02-swing-cbmm-training-beijing/');
     expect($('meta[property="og:type"]').attr('content')).toBe('article');
   });
 });

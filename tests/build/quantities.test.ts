@@ -24,8 +24,8 @@ interface Statement {
   themes: { id: string; how: string; terms: { term: string; count: number }[] }[];
 }
 const corpus = JSON.parse(read('data/corpus.json')) as { statements: Statement[] };
-const data = JSON.parse(read('data/concordance.json')) as { statements: CorpusStatement[]; paragraphs: [number, number, string][] };
-const paragraphs: CorpusParagraph[] = data.paragraphs.map(([s, n, text]) => ({ s, n, text }));
+const data = JSON.parse(read('data/concordance.json')) as { statements: CorpusStatement[]; paragraphs: [number, number, string, string][] };
+const paragraphs: CorpusParagraph[] = data.paragraphs.map(([s, n, id, text]) => ({ s, n, id, text }));
 const yearOf = (s: Statement): string => s.date.value.slice(0, 4);
 
 /** statements.csv as Python's csv module reads it: id → words. */

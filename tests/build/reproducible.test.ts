@@ -18,7 +18,8 @@ function build(out: string, env: Record<string, string> = {}): { status: number 
   const r = spawnSync(process.execPath, ['scripts/build-site.ts', '--clean', '--out', out], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    // A deployment build: the address given, as `npm run build` needs it.
+    env: { ...process.env, SITE_URL: 'https://example.org', ASTRO_TELEMETRY_DISABLED: '1', ...env },
   });
   return { status: r.status, output: r.stdout + r.stderr };
 }

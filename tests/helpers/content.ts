@@ -20,7 +20,7 @@ export const CONTENT = join(ROOT, 'tests', 'fixtures', 'content');
 export const LIVE_CONTENT = join(ROOT, 'content');
 
 /** The inputs of a content folder, as `npm run normalize` reads them (everything but the statements it writes). */
-export const CONTENT_INPUTS = ['sources', 'speakers.yaml', 'themes.yaml', 'aliases.yaml'] as const;
+export const CONTENT_INPUTS = ['sources', 'speakers.yaml', 'themes.yaml', 'aliases.yaml', 'editions.yaml'] as const;
 
 /** A fresh copy of a content folder's inputs (no statements) in a temporary folder: the fixture's unless `from` is given. */
 export function copyContent(from: string = CONTENT): string {
@@ -152,7 +152,14 @@ export function runBuild(contentDir: string, out: string): { status: number | nu
   const r = spawnSync(process.execPath, ['scripts/build-site.ts', '--clean', '--out', out], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, CONTENT_DIR: contentDir, ASTRO_CACHE_DIR: join(contentDir, '.astro-cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+    // A local preview, as the live test build (npm test) is: the site is served here, at localhost.
+    env: {
+      ...process.env,
+      LOCAL_PREVIEW: '1',
+      CONTENT_DIR: contentDir,
+      ASTRO_CACHE_DIR: join(contentDir, '.astro-cache'),
+      ASTRO_TELEMETRY_DISABLED: '1',
+    },
   });
   return { status: r.status, output: r.stdout + r.stderr };
 }
@@ -168,6 +175,23 @@ export function tempFolders(prefix: string, cleanUp: (fn: () => void) => void): 
   return () => {
     const dir = join(root, String(n++));
     mkdirSync(dir);
+    return dir;
+  };
+}
+
+/**
+ * Fresh copies of the fixture's content inputs for a test file's tests, each
+ * removed after its test: register with `freshCopies(afterEach)`, then call the
+ * returned function in a test.
+ */
+export function freshCopies(afterEachTest: (fn: () => void) => void): () => string {
+  const dirs: string[] = [];
+  afterEachTest(() => {
+    for (const d of dirs.splice(0)) removeDir(d);
+  });
+  return () => {
+    const dir = copyContent();
+    dirs.push(dir);
     return dir;
   };
 }

@@ -49,12 +49,13 @@ const metaText = (name: string, extra = ''): string =>
 function escapingCache(name: string, source: string, privateText: string): string {
   const raw = metaText(name).replaceAll('{{file}}', `hostile-${name}.txt`).replaceAll('{{sha256}}', sha256Of(source));
   const version = codeVersion(ROOT);
-  const themes = readFileSync(join(CONTENT, 'themes.yaml'), 'utf8');
+  // The key as scripts/normalize.ts makes it: code, the files every statement depends on, source, metadata, lock (none).
+  const shared = sha256(...['themes.yaml', 'editions.yaml', 'speakers.yaml'].map((f) => readFileSync(join(CONTENT, f), 'utf8')));
   const parsed: unknown = parse(raw);
   // Valid metadata, as the old code found it in the cache (left as written if the schema has since changed).
   const meta = statementMetaInput.safeParse(parsed).data ?? parsed;
   const entry = {
-    key: sha256(version, themes, new TextEncoder().encode(source), raw),
+    key: sha256(version, shared, new TextEncoder().encode(source), raw, ''),
     output: sha256(privateText),
     id: '../private',
     meta,
@@ -277,4 +278,72 @@ export const FILE_CASES: HostileCase[] = [
     outcome: 'inert',
     visible: ['The text of the source, normalized afresh.'],
   },
+
+  // Locks (sources/<name>.lock.json): inputs like the others, read with the same care.
+  {
+    name: 'lock-not-json',
+    source: para('Text.'),
+    files: { 'sources/hostile-lock-not-json.lock.json': '{"lock": 1, "blocks": [' },
+    outcome: 'error',
+    messageFile: 'sources/hostile-lock-not-json.lock.json',
+    message: /lock-not-json\.lock\.json: is not valid JSON \(.*\); restore it from version control/u,
+  },
+  {
+    name: 'lock-symlink',
+    source: para('Text.'),
+    files: { 'sources/hostile-lock-symlink.lock.json': outside },
+    secret: OUTSIDE_SECRET,
+    outcome: 'error',
+    messageFile: 'sources/hostile-lock-symlink.lock.json',
+    message: /lock-symlink\.lock\.json: is a symbolic link/u,
+  },
+  {
+    name: 'lock-id-twice',
+    source: para('Text.'),
+    files: { 'sources/hostile-lock-id-twice.lock.json': lockJson('hostile-lock-id-twice', ['p-1', 'p-1']) },
+    outcome: 'error',
+    messageFile: 'sources/hostile-lock-id-twice.lock.json',
+    message: /lock-id-twice\.lock\.json: blocks\.1\.id: p-1 is also blocks\.0\.id: an id names one block for life/u,
+  },
+  {
+    name: 'lock-other-statement',
+    source: para('Text.'),
+    files: { 'sources/hostile-lock-other-statement.lock.json': lockJson('someone-else', ['p-1']) },
+    outcome: 'error',
+    messageFile: 'sources/hostile-lock-other-statement.lock.json',
+    message:
+      /lock-other-statement\.lock\.json: statement: is "someone-else" but the metadata beside it gives the id "hostile-lock-other-statement"/u,
+  },
+  {
+    name: 'lock-without-source',
+    source: para('Text.'),
+    files: { 'sources/orphan.lock.json': lockJson('orphan', ['p-1']) },
+    outcome: 'error',
+    messageFile: 'sources/orphan.lock.json',
+    message: /orphan\.lock\.json: has no source text beside it/u,
+  },
+  {
+    name: 'editions-out-of-order',
+    source: para('Text.'),
+    files: {
+      'editions.yaml':
+        "- version: '1.1'\n  date: '2026-12-01'\n  summary: Later.\n- version: '1.0'\n  date: '2026-12-02'\n  summary: Earlier.\n",
+    },
+    outcome: 'error',
+    messageFile: 'editions.yaml',
+    message: /^\s*editions\.yaml: 1\.version: must come after 1\.1/u,
+  },
 ];
+
+/** A lock for `statement` with blocks of these ids (hashes and texts placeholders), as JSON. */
+function lockJson(statement: string, ids: string[]): string {
+  return JSON.stringify({
+    lock: 1,
+    statement,
+    nextId: ids.length + 1,
+    blocks: ids.map((id, i) => ({ id, hash: '0'.repeat(12), text: `Block ${i + 1}.` })),
+    retired: [],
+    metadata: {},
+    history: [{ edition: '1.0', changes: [{ kind: 'published', blocks: ids.length }] }],
+  });
+}

@@ -17,9 +17,14 @@ const statements = [
   { id: 'b', title: 'B, "quoted"', speaker: 'Chen Xu', speakerId: 'chen', year: '2023', date: '2023', dateLabel: '2023' },
 ];
 const paragraphs = [
-  { s: 0, n: 1, text: 'Migration is a global issue which calls for strengthened international cooperation as no country can cope.' },
-  { s: 1, n: 4, text: 'Fourth, enhance international cooperation on migration. We welcome the Global Compact on Migration.' },
-  { s: 1, n: 5, text: 'Cooperation, cooperation: =SUM(A1)' },
+  {
+    s: 0,
+    n: 1,
+    id: 'p-1',
+    text: 'Migration is a global issue which calls for strengthened international cooperation as no country can cope.',
+  },
+  { s: 1, n: 4, id: 'p-4', text: 'Fourth, enhance international cooperation on migration. We welcome the Global Compact on Migration.' },
+  { s: 1, n: 5, id: 'p-5', text: 'Cooperation, cooperation: =SUM(A1)' },
 ];
 
 describe('concordance', () => {

@@ -13,12 +13,15 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../scripts/normalize/io/inputs.ts';
-import { normalizeSource } from '../../scripts/normalize/pipeline.ts';
+import { idContextOf, normalizeSource } from '../../scripts/normalize/pipeline.ts';
 import { CONTENT, readBlocks, splitStatement } from '../helpers/content.ts';
 
 const GOLDEN = join(CONTENT, 'statements');
 const { content, problems } = loadContent(CONTENT);
-const results = content.sources.map((s) => ({ source: s, out: normalizeSource(s.bytes, s.meta, content.themes, s.file) }));
+const results = content.sources.map((s) => ({
+  source: s,
+  out: normalizeSource(s.bytes, s.meta, content.themes, s.file, idContextOf(content, s)),
+}));
 const byFile = (prefix: string) => {
   const r = results.find((x) => x.source.file.startsWith(`sources/${prefix}`));
   if (!r) throw new Error(`no source ${prefix}`);
@@ -202,7 +205,9 @@ describe('the seed corpus', () => {
 
   it('is deterministic: normalizing again gives the same bytes', () => {
     for (const r of results) {
-      expect(normalizeSource(r.source.bytes, r.source.meta, content.themes, r.source.file).markdown).toBe(r.out.markdown);
+      expect(normalizeSource(r.source.bytes, r.source.meta, content.themes, r.source.file, idContextOf(content, r.source)).markdown).toBe(
+        r.out.markdown,
+      );
     }
   });
 });

@@ -12,13 +12,17 @@ import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { type StatementView, buildCorpus } from '../../src/site/corpus.ts';
-import { CSL_TYPES, cslDateParts, cslJson, cslName } from '../../src/downloads/csl.ts';
+import { type StatementView, TYPE_LABELS, buildCorpus } from '../../src/site/corpus.ts';
+import { CSL_TYPES, ITEM_TYPES, creatorOf, cslDateParts, cslJson, invertedName, provenanceNote } from '../../src/downloads/csl.ts';
+import { bibtex, bibtexName } from '../../src/downloads/bibtex.ts';
 import { RIS_TYPES, ris, risDate } from '../../src/downloads/ris.ts';
 import { CSV_TEXT_MAX, dataPackage, paragraphsCsv, splitCsvText } from '../../src/downloads/exports.ts';
 import { SITE_NAME } from '../../src/site/site.ts';
 import { type TextBlock, blocksFromMarkdown } from '../../src/edition/statement-text.ts';
 import { teiDocument } from '../../src/downloads/tei.ts';
+import { statementDocument } from '../../src/downloads/statement-entries.ts';
+import { readEditions } from '../../src/site/editions.ts';
+import { blockHash } from '../../src/edition/block-hash.ts';
 import { escapeXml } from '../../src/edition/xml.ts';
 import { speakerSchema, statementFrontmatter, themeSchema } from '../../src/edition/schemas.ts';
 import { CONTENT } from '../helpers/content.ts';
@@ -33,13 +37,16 @@ const parsed = files.map((f) => {
   if (!m) throw new Error(`${f}: no frontmatter`);
   return { data: statementFrontmatter.parse(parseYaml(m[1]!)), body: m[2]! };
 });
+const blocksOf = new Map(parsed.map((p) => [p.data.id, blocksFromMarkdown(p.body)]));
 const corpus = buildCorpus(
   parsed.map((p) => p.data),
   z.array(speakerSchema).parse(parseYaml(readFileSync(join(CONTENT, 'speakers.yaml'), 'utf8'))),
   z.array(themeSchema).parse(parseYaml(readFileSync(join(CONTENT, 'themes.yaml'), 'utf8'))),
+  blocksOf,
+  readEditions(join(CONTENT, 'editions.yaml')),
 );
-const blocksOf = new Map(parsed.map((p) => [p.data.id, blocksFromMarkdown(p.body)]));
 const urlOf = (id: string) => `https://example.org/statements/${id}/`;
+const edition = corpus.edition;
 
 function statement(id: string): StatementView {
   const s = corpus.statements.find((x) => x.data.id === id);
@@ -59,7 +66,8 @@ const KE_2021 = '2021-03-ke-yousheng-gcm-review-asia-pacific';
 const CHEN_2023 = '2023-chen-xu-iom-council';
 const ALL = corpus.statements.map((s) => s.data.id);
 
-const tei = (id: string) => teiDocument(statement(id), blocks(id), urlOf(id));
+const tei = (id: string) =>
+  teiDocument({ ...statementDocument(statement(id), corpus.edition, 'https://example.org/'), blocks: blocks(id), url: urlOf(id) });
 const xml = (doc: string) => load(doc, { xml: true });
 
 // ------------------------------------------------------------ XML checking
@@ -130,12 +138,13 @@ function hostile(): { s: StatementView; blocks: TextBlock[] } {
   return {
     s: { ...s, data, speaker, themes },
     blocks: [
-      { id: 'p-1', n: 1, kind: 'heading', text: `Heading ${HOSTILE}`, list: null, number: null },
-      { id: 'p-2', n: 2, kind: 'paragraph', text: `<script>&"'`, list: null, number: null },
-      { id: 'p-3', n: 3, kind: 'bullet-item', text: `Item ${HOSTILE}`, list: 0, number: null },
+      { id: 'p-1', n: 1, hash: 'h1', kind: 'heading', text: `Heading ${HOSTILE}`, list: null, number: null },
+      { id: 'p-2', n: 2, hash: 'h2', kind: 'paragraph', text: `<script>&"'`, list: null, number: null },
+      { id: 'p-3', n: 3, hash: 'h3', kind: 'bullet-item', text: `Item ${HOSTILE}`, list: 0, number: null },
       {
         id: 'p-4',
         n: 4,
+        hash: 'h4',
         kind: 'paragraph',
         text: 'A control character \u0001 and a lone surrogate \uD800 here.',
         list: null,
@@ -358,7 +367,11 @@ describe('teiDocument', () => {
 
   it('escapes hostile text in titles, names, metadata, notes and blocks and stays well-formed', () => {
     const h = hostile();
-    const doc = teiDocument(h.s, h.blocks, 'https://example.org/statements/x/?a=1&b=2');
+    const doc = teiDocument({
+      ...statementDocument(h.s, corpus.edition, 'https://example.org/'),
+      blocks: h.blocks,
+      url: 'https://example.org/statements/x/?a=1&b=2',
+    });
     expect(notWellFormed(doc)).toBeNull();
     expect(doc).not.toContain('<script>');
     expect(doc).not.toContain('<!--');
@@ -387,7 +400,11 @@ describe('teiDocument', () => {
       speaker: null,
       data: { ...s.data, speaker: { value: null, status: 'unknown', evidence: null } },
     };
-    const doc = teiDocument(unknown, blocks(CHEN_2023), urlOf(CHEN_2023));
+    const doc = teiDocument({
+      ...statementDocument(unknown, corpus.edition, 'https://example.org/'),
+      blocks: blocks(CHEN_2023),
+      url: urlOf(CHEN_2023),
+    });
     expect(notWellFormed(doc)).toBeNull();
     const $ = xml(doc);
     expect($('titleStmt > author > orgName').text()).toBe('China');
@@ -429,33 +446,44 @@ describe('risDate', () => {
   });
 });
 
+// The note labels Zotero's RIS import takes for ProCite fields (ProCiteCleaner
+// in its RIS.js): a note starting "<label>:" becomes that field, and the note
+// is gone. None of ours may start so.
+const PROCITE_LABELS =
+  /^(?:Author, Subsidiary|Author, Monographic|[A-Za-z/ ]+ Role|Record ID|Record Number|Notes|Connective Phrase|Extent of Work|Packaging Method|Call Number|Edition|ISBN|Language|Publisher Name|Series Title|Proceedings Title|Page\(s\)|Volume ID|Issue ID|Issue Identification|Series Volume ID|Scale|Place of Publication|Histroy|Size)\s*:/u;
+
+const TALKS = [SWING_2010, WU_2012, KE_2021, CHEN_2023];
+const risOf = (id: string) => ris(statement(id), urlOf(id), edition);
+
 describe('ris', () => {
   it.each(ALL)('writes one record for %s from TY to ER with CR LF line ends', (id) => {
-    const record = ris(statement(id), urlOf(id));
+    const record = risOf(id);
     expect(record.startsWith('TY  - ')).toBe(true);
     expect(record.endsWith('\r\nER  - \r\n')).toBe(true);
     expect(record.replace(/\r\n/gu, '')).not.toMatch(/[\r\n]/u);
     const tags = risFields(record).map(([t]) => t);
     expect(tags.filter((t) => t === 'TY' || t === 'ER')).toEqual(['TY', 'ER']);
-    for (const tag of ['AU', 'TI', 'DA', 'PY', 'UR', 'PB', 'LA']) expect(tags).toContain(tag);
+    for (const tag of ['ID', 'AU', 'TI', 'DA', 'PY', 'ET', 'M3', 'UR', 'LA']) expect(tags).toContain(tag);
     expect(RIS_SPEC_TYPES.has(risValues(record, 'TY')[0]!)).toBe(true);
+    expect(risValues(record, 'ID')).toEqual([id]);
     expect(risValues(record, 'UR')).toEqual([urlOf(id)]);
     expect(risValues(record, 'TI')).toEqual([statement(id).data.title]);
-    expect(risValues(record, 'PB')).toEqual([SITE_NAME]);
+    expect(risValues(record, 'ET')).toEqual([edition.version]);
   });
 
-  it('types statements, speeches and remarks as conference papers and the press release as generic', () => {
-    expect(risValues(ris(statement(WU_2012), urlOf(WU_2012)), 'TY')).toEqual(['CPAPER']);
-    expect(risValues(ris(statement(SWING_2010), urlOf(SWING_2010)), 'TY')).toEqual(['CPAPER']);
-    expect(risValues(ris(statement(KE_2021), urlOf(KE_2021)), 'TY')).toEqual(['CPAPER']);
-    expect(risValues(ris(statement(PRESS_2014), urlOf(PRESS_2014)), 'TY')).toEqual(['GEN']);
-    expect(risValues(ris(statement(PRESS_2014), urlOf(PRESS_2014)), 'M3')).toEqual(['Press release']);
+  it('types statements, speeches and remarks SLIDE (a presentation in Zotero) and the press release ELEC (a web page)', () => {
+    for (const id of TALKS) expect(risValues(risOf(id), 'TY'), id).toEqual(['SLIDE']);
+    expect(risValues(risOf(PRESS_2014), 'TY')).toEqual(['ELEC']);
+    expect(risValues(risOf(PRESS_2014), 'M3')).toEqual(['Press release']);
+    expect(risValues(risOf(WU_2012), 'M3')).toEqual(['Statement']);
     expect(Object.values(RIS_TYPES).every((t) => RIS_SPEC_TYPES.has(t))).toBe(true);
   });
 
-  it('gives authors by sort name, keeping family-name-first names as they are', () => {
-    expect(risValues(ris(statement(SWING_2010), urlOf(SWING_2010)), 'AU')).toEqual(['Swing, William Lacy']);
-    expect(risValues(ris(statement(WU_2012), urlOf(WU_2012)), 'AU')).toEqual(['Wu Haitao']);
+  it('names authors "Family, Given", Chinese names family name first, and the press release’s issuer, not its subject', () => {
+    expect(risValues(risOf(SWING_2010), 'AU')).toEqual(['Swing, William Lacy']);
+    expect(risValues(risOf(WU_2012), 'AU')).toEqual(['Wu, Haitao']);
+    expect(risValues(risOf(CHEN_2023), 'AU')).toEqual(['Chen, Xu']);
+    expect(risValues(risOf(PRESS_2014), 'AU')).toEqual(['IOM']);
   });
 
   it.each([
@@ -464,33 +492,63 @@ describe('ris', () => {
     [KE_2021, '2021/03//', '2021'],
     [CHEN_2023, '2023///', '2023'],
   ] as const)('dates %s DA %s, PY %s', (id, da, py) => {
-    const record = ris(statement(id), urlOf(id));
+    const record = risOf(id);
     expect(risValues(record, 'DA')).toEqual([da]);
     expect(risValues(record, 'PY')).toEqual([py]);
   });
 
   it('notes an inferred date with its evidence, and not a stated one', () => {
-    const ke = risValues(ris(statement(KE_2021), urlOf(KE_2021)), 'N1');
+    const ke = risValues(risOf(KE_2021), 'N1');
     expect(ke).toContain(`Date inferred (March 2021), not stated in the source: ${statement(KE_2021).data.date.evidence}`);
-    expect(risValues(ris(statement(WU_2012), urlOf(WU_2012)), 'N1').some((n) => n.startsWith('Date inferred'))).toBe(false);
+    expect(ke).toContain(`Event inferred, not stated in the source: ${statement(KE_2021).data.event.evidence}`);
+    expect(risValues(risOf(WU_2012), 'N1').some((n) => n.startsWith('Date inferred'))).toBe(false);
   });
 
-  it('gives event, place, language and one keyword per theme', () => {
+  it.each(ALL)('gives %s a provenance note that no note label of Zotero’s RIS import swallows', (id) => {
+    const s = statement(id);
+    const notes = risValues(risOf(id), 'N1');
+    const provenance = notes.filter((n) => n.startsWith('Provenance: '));
+    expect(provenance).toHaveLength(1);
+    expect(provenance[0]).toContain(`${SITE_NAME}, edition ${edition.version} of ${edition.date}`);
+    expect(provenance[0]).toContain(s.data.source.file);
+    expect(provenance[0]).toContain(s.data.source.sha256);
+    if (s.data.source.url) expect(provenance[0]).toContain(s.data.source.url);
+    for (const n of notes) expect(n).not.toMatch(PROCITE_LABELS);
+    expect(PROCITE_LABELS.test('Edition: Migration Statements')).toBe(true);
+  });
+
+  it('gives a talk its meeting (T2), place (CY), the edition as publisher, language and one keyword per theme', () => {
     const s = statement(WU_2012);
-    const record = ris(s, urlOf(WU_2012));
+    const record = risOf(WU_2012);
     expect(risValues(record, 'T2')).toEqual(['General Debate, 101st Session of the IOM Council']);
     expect(risValues(record, 'CY')).toEqual(['Geneva']);
+    expect(risValues(record, 'PB')).toEqual([SITE_NAME]);
     expect(risValues(record, 'LA')).toEqual(['en']);
     expect(risValues(record, 'KW')).toEqual(s.themes.map((t) => t.theme.label));
+  });
+
+  it('gives the press release the edition as its website, and what it reports on in notes, not as its event or place', () => {
+    const s = statement(PRESS_2014);
+    const record = risOf(PRESS_2014);
+    expect(risValues(record, 'T2')).toEqual([SITE_NAME]);
+    expect(risValues(record, 'CY')).toEqual([]);
+    expect(risValues(record, 'PB')).toEqual([]);
+    expect(risValues(record, 'N1')).toEqual(
+      expect.arrayContaining([
+        'Reports on: William Lacy Swing (Director General, IOM)',
+        `Reported event: ${s.data.event.value}`,
+        'Reported places: Shanghai, Shenzhen and Beijing',
+      ]),
+    );
   });
 
   it('keeps every value on one line, so text in the data cannot end the record or add tags', () => {
     const s = statement(WU_2012);
     const injected: StatementView = { ...s, data: { ...s.data, title: 'Title\r\nER  - \r\nTY  - JOUR\nAU  - Someone' } };
-    const record = ris(injected, urlOf(WU_2012));
+    const record = ris(injected, urlOf(WU_2012), edition);
     expect(risValues(record, 'TI')).toEqual(['Title ER - TY - JOUR AU - Someone']);
     expect(risFields(record).filter(([t]) => t === 'TY' || t === 'ER')).toHaveLength(2);
-    expect(risValues(record, 'AU')).toEqual(['Wu Haitao']);
+    expect(risValues(record, 'AU')).toEqual(['Wu, Haitao']);
   });
 });
 
@@ -503,10 +561,20 @@ const CSL_SPEC_TYPES = new Set(
   ),
 );
 
-describe('cslName', () => {
-  it('splits "Family, Given" and keeps a name without a comma whole', () => {
-    expect(cslName('Swing, William Lacy')).toEqual({ family: 'Swing', given: 'William Lacy' });
-    expect(cslName('Wu Haitao')).toEqual({ literal: 'Wu Haitao' });
+describe('creatorOf', () => {
+  it('names the speaker by family and given name, and a press release by the organization that issued it', () => {
+    expect(creatorOf(statement(SWING_2010))).toEqual({ family: 'Swing', given: 'William Lacy' });
+    expect(creatorOf(statement(WU_2012))).toEqual({ family: 'Wu', given: 'Haitao' });
+    expect(statement(PRESS_2014).speaker?.id).toBe('william-lacy-swing');
+    expect(creatorOf(statement(PRESS_2014))).toEqual({ organization: 'IOM' });
+    expect(invertedName({ family: 'Wu', given: 'Haitao' })).toBe('Wu, Haitao');
+  });
+
+  it('falls back to the government spoken for when the speaker is unknown, and names no one for a press release without an issuer', () => {
+    const chen = statement(CHEN_2023);
+    expect(creatorOf({ ...chen, speaker: null })).toEqual({ organization: 'China' });
+    const press = statement(PRESS_2014);
+    expect(creatorOf({ ...press, data: { ...press.data, onBehalfOf: { value: null, status: 'unknown', evidence: null } } })).toBeNull();
   });
 });
 
@@ -518,29 +586,42 @@ describe('cslDateParts', () => {
   });
 });
 
+const cslOf = (id: string) => cslJson(statement(id), urlOf(id), edition);
+
 describe('cslJson', () => {
   it.each(ALL)('writes a CSL item for %s that survives JSON unchanged and has a valid CSL type', (id) => {
-    const item = cslJson(statement(id), urlOf(id));
+    const item = cslOf(id);
     expect(JSON.parse(JSON.stringify(item))).toStrictEqual(item);
     expect(CSL_SPEC_TYPES.has(item['type'] as string)).toBe(true);
     expect(item['id']).toBe(id);
+    expect(item['citation-key']).toBe(id);
     expect(item['title']).toBe(statement(id).data.title);
     expect(item['URL']).toBe(urlOf(id));
-    expect(item['publisher']).toBe(SITE_NAME);
     expect(item['language']).toBe('en');
+    expect(item['version']).toBe(edition.version);
+    expect(item['note']).toContain(provenanceNote(statement(id), edition));
   });
 
-  it('types statements, speeches and remarks as speech and the press release as article', () => {
-    expect(cslJson(statement(WU_2012), urlOf(WU_2012))['type']).toBe('speech');
-    expect(cslJson(statement(KE_2021), urlOf(KE_2021))['type']).toBe('speech');
-    expect(cslJson(statement(SWING_2010), urlOf(SWING_2010))['type']).toBe('speech');
-    expect(cslJson(statement(PRESS_2014), urlOf(PRESS_2014))).toMatchObject({ type: 'article', genre: 'Press release' });
+  it('types statements, speeches and remarks as speech and the press release as a web page of genre "Press release"', () => {
+    for (const id of TALKS) expect(cslOf(id), id).toMatchObject({ type: 'speech', publisher: SITE_NAME });
+    expect(cslOf(WU_2012)['genre']).toBe('Statement');
+    expect(cslOf(KE_2021)['genre']).toBe('Remarks');
+    expect(cslOf(PRESS_2014)).toMatchObject({ type: 'webpage', genre: 'Press release', 'container-title': SITE_NAME });
+    expect(cslOf(PRESS_2014)['publisher']).toBeUndefined();
     expect(Object.values(CSL_TYPES).every((t) => CSL_SPEC_TYPES.has(t))).toBe(true);
   });
 
-  it('splits authors with a comma into family and given and keeps family-name-first names literal', () => {
-    expect(cslJson(statement(SWING_2010), urlOf(SWING_2010))['author']).toEqual([{ family: 'Swing', given: 'William Lacy' }]);
-    expect(cslJson(statement(WU_2012), urlOf(WU_2012))['author']).toEqual([{ literal: 'Wu Haitao' }]);
+  it('gives one item type per statement type, the same kind in CSL, biblatex and RIS', () => {
+    expect(ITEM_TYPES.statement).toEqual(ITEM_TYPES.speech);
+    expect(ITEM_TYPES.remarks).toEqual(ITEM_TYPES.speech);
+    expect(ITEM_TYPES.speech).toMatchObject({ csl: 'speech', biblatex: 'unpublished', ris: 'SLIDE', zotero: 'presentation' });
+    expect(ITEM_TYPES['press-release']).toMatchObject({ csl: 'webpage', biblatex: 'online', ris: 'ELEC', zotero: 'webpage' });
+  });
+
+  it('names authors by family and given name, Chinese names family name first, and the press release’s issuer as a literal', () => {
+    expect(cslOf(SWING_2010)['author']).toEqual([{ family: 'Swing', given: 'William Lacy' }]);
+    expect(cslOf(WU_2012)['author']).toEqual([{ family: 'Wu', given: 'Haitao' }]);
+    expect(cslOf(PRESS_2014)['author']).toEqual([{ literal: 'IOM' }]);
   });
 
   it.each([
@@ -548,24 +629,120 @@ describe('cslJson', () => {
     [PRESS_2014, [[2014, 5]]],
     [KE_2021, [[2021, 3]]],
     [CHEN_2023, [[2023]]],
-  ] as const)('gives %s issued date-parts %j', (id, parts) => {
-    expect(cslJson(statement(id), urlOf(id))['issued']).toEqual({ 'date-parts': parts });
+  ] as const)('gives %s issued date-parts %j, and a talk the same event-date', (id, parts) => {
+    expect(cslOf(id)['issued']).toEqual({ 'date-parts': parts });
+    expect(cslOf(id)['event-date']).toEqual(id === PRESS_2014 ? undefined : { 'date-parts': parts });
   });
 
   it('notes an inferred date with its evidence, and not a stated one', () => {
-    expect(cslJson(statement(CHEN_2023), urlOf(CHEN_2023))['note']).toContain(
+    expect(cslOf(CHEN_2023)['note']).toContain(
       `Date inferred (2023), not stated in the source: ${statement(CHEN_2023).data.date.evidence}`,
     );
-    expect(String(cslJson(statement(WU_2012), urlOf(WU_2012))['note'] ?? '')).not.toContain('Date inferred');
+    expect(String(cslOf(WU_2012)['note'])).not.toContain('Date inferred');
   });
 
-  it('gives event, place and the themes as keywords', () => {
+  it('gives a talk its event and place, and the themes as keywords', () => {
     const s = statement(KE_2021);
-    expect(cslJson(s, urlOf(KE_2021))).toMatchObject({
+    expect(cslOf(KE_2021)).toMatchObject({
       'event-title': s.data.event.value,
       'event-place': 'Bangkok (held largely online)',
       keyword: s.themes.map((t) => t.theme.label).join(', '),
     });
+  });
+
+  it('gives the press release no event or place of its own: what it reports on is in the note', () => {
+    const item = cslOf(PRESS_2014);
+    expect(item['event-title']).toBeUndefined();
+    expect(item['event-place']).toBeUndefined();
+    expect(item['note']).toContain('Reported places: Shanghai, Shenzhen and Beijing');
+  });
+});
+
+// ---------------------------------------------------------------- biblatex
+
+/** The entry's type, key and fields (`name = {value}`, one a line, braces balanced). */
+function bibEntry(entry: string): { type: string; key: string; fields: Map<string, string> } {
+  const m = /^@(\w+)\{([^,]+),\n([\s\S]*)\n\}\n$/u.exec(entry);
+  if (!m) throw new Error(`not an entry: ${entry}`);
+  const fields = new Map<string, string>();
+  let depth = 0;
+  let name = '';
+  let value = '';
+  for (const line of m[3]!.split('\n')) {
+    if (depth === 0) {
+      const f = /^ {2}([a-z]+) = (.*)$/u.exec(line);
+      if (!f) throw new Error(`not a field: ${line}`);
+      name = f[1]!;
+      value = f[2]!;
+    } else value += `\n${line}`;
+    depth = [...value].reduce((n, c, i) => (value[i - 1] === '\\' ? n : c === '{' ? n + 1 : c === '}' ? n - 1 : n), 0);
+    if (depth === 0) fields.set(name, value.replace(/,$/u, ''));
+  }
+  expect(depth).toBe(0);
+  return { type: m[1]!, key: m[2]!, fields };
+}
+const bibOf = (id: string) => bibEntry(bibtex(statement(id), urlOf(id), edition));
+
+describe('bibtex (biblatex)', () => {
+  it('names a person "Family, Given", braces only what BibTeX would split, and braces an organization whole', () => {
+    expect(bibtexName({ family: 'Wu', given: 'Haitao' })).toBe('Wu, Haitao');
+    expect(bibtexName({ family: 'Swing', given: 'William Lacy' })).toBe('Swing, William Lacy');
+    expect(bibtexName({ organization: 'IOM' })).toBe('{IOM}');
+    expect(bibtexName({ organization: 'Food and Agriculture Organization' })).toBe('{Food and Agriculture Organization}');
+    expect(bibtexName({ family: 'Smith and Sons', given: 'A' })).toBe('{Smith and Sons}, A');
+  });
+
+  it.each(ALL)('writes %s as one entry keyed by its id, of its item type, with genre, full date, edition version and URL', (id) => {
+    const s = statement(id);
+    const e = bibOf(id);
+    expect(e.key).toBe(id);
+    expect(e.type).toBe(ITEM_TYPES[s.data.type].biblatex);
+    expect(e.fields.get('type')).toBe(`{${TYPE_LABELS[s.data.type]}}`);
+    expect(e.fields.get('date')).toBe(`{${s.data.date.value}}`);
+    expect(e.fields.get('version')).toBe(`{${edition.version}}`);
+    expect(e.fields.get('url')).toBe(`{${urlOf(id)}}`);
+    expect(e.fields.get('langid')).toBe('{english}');
+    expect(e.fields.has('howpublished') || e.fields.has('organization')).toBe(true);
+    expect(e.fields.get('annote')).toContain('Provenance: ');
+  });
+
+  it('gives a talk its event title, event date and venue in their own fields, not packed into howpublished', () => {
+    const e = bibOf(WU_2012);
+    expect(e.type).toBe('unpublished');
+    expect(e.fields.get('author')).toBe('{Wu, Haitao}');
+    expect(e.fields.get('type')).toBe('{Statement}');
+    expect(e.fields.get('eventtitle')).toBe('{General Debate, 101st Session of the IOM Council}');
+    expect(e.fields.get('eventdate')).toBe('{2012-11-28}');
+    expect(e.fields.get('venue')).toBe('{Geneva}');
+    expect(e.fields.get('date')).toBe('{2012-11-28}');
+    expect(e.fields.get('howpublished')).toBe(`{${SITE_NAME}}`);
+    expect(e.fields.has('month')).toBe(false);
+  });
+
+  it('gives the press release its issuer as author and no event of its own', () => {
+    const e = bibOf(PRESS_2014);
+    expect(e.type).toBe('online');
+    expect(e.fields.get('author')).toBe('{{IOM}}');
+    expect(e.fields.get('type')).toBe('{Press release}');
+    expect(e.fields.get('date')).toBe('{2014-05}');
+    expect(e.fields.get('organization')).toBe(`{${SITE_NAME}}`);
+    expect(e.fields.has('eventtitle')).toBe(false);
+    expect(e.fields.get('annote')).toContain('Reports on: William Lacy Swing (Director General, IOM)');
+  });
+
+  it('says in the printed note which facts the editors inferred, with the evidence in the annotation', () => {
+    expect(bibOf(KE_2021).fields.get('note')).toBe('{Inferred by the editors, not stated in the source: date (March 2021), event, place}');
+    expect(bibOf(KE_2021).fields.get('annote')).toContain(statement(KE_2021).data.date.evidence!);
+    expect(bibOf(WU_2012).fields.has('note')).toBe(false);
+  });
+
+  it('escapes TeX’s special characters in every field but the URL, keeping braces balanced', () => {
+    const h = hostile();
+    const e = bibEntry(bibtex({ ...h.s, data: { ...h.s.data, title: 'Costs 50% & {more} #1 a_b ~ ^ \\' } }, urlOf(SWING_2010), edition));
+    expect(e.fields.get('title')).toBe(
+      '{{Costs 50\\% \\& \\{more\\} \\#1 a\\_b \\textasciitilde{} \\textasciicircum{} \\textbackslash{}}}',
+    );
+    expect(e.fields.get('eventtitle')).toBe(`{Event <script>alert("x")</script> \\& 'quoted' ]]> <!-- -->}`);
   });
 });
 
@@ -620,7 +797,15 @@ describe('paragraphs.csv with a 50,000-word paragraph', () => {
   const texts = ['Mr. President,', long, 'Thank you, Mr. President.'];
   const s: StatementView = {
     ...base,
-    blocks: texts.map((text, i) => ({ id: `p-${i + 1}`, n: i + 1, kind: 'paragraph', text, list: null, number: null })),
+    blocks: texts.map((text, i) => ({
+      id: `p-${i + 1}`,
+      n: i + 1,
+      hash: blockHash(text),
+      kind: 'paragraph',
+      text,
+      list: null,
+      number: null,
+    })),
   };
   const dir = mkdtempSync(join(tmpdir(), 'paragraphs-csv-'));
   const file = join(dir, 'paragraphs.csv');
@@ -678,7 +863,7 @@ describe('paragraphs.csv with a 50,000-word paragraph', () => {
   });
 
   it('declares part and parts in the data package, and part in the primary key', () => {
-    const pkg = dataPackage('https://example.org/') as {
+    const pkg = dataPackage('https://example.org/', edition) as {
       resources: { name: string; schema: { fields: { name: string }[]; primaryKey: string[] } }[];
     };
     const paragraphs = pkg.resources.find((r) => r.name === 'paragraphs')!;

@@ -3,7 +3,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { blocksToMarkdown, type EditionBlock, listsOf, toMdast } from '../../scripts/normalize/steps/7-markdown.ts';
+import { blocksToMarkdown, type EditionBlock, listsOf, toMdast } from '../../scripts/normalize/steps/8-markdown.ts';
 import { blockHref, blockId, blockMarker, parseBlockId, takeBlockMarker } from '../../src/edition/block-ids.ts';
 import remarkBlockIds from '../../src/markdown/remark-block-ids.ts';
 import remarkInertHtml from '../../src/markdown/remark-inert-html.ts';
@@ -30,17 +30,17 @@ async function render(markdown: string): Promise<string> {
 }
 
 describe('the block-id contract', () => {
-  it('numbers blocks p-1, p-2, … p-10', () => {
+  it('names blocks p-1, p-2, … p-10', () => {
     expect([1, 2, 10].map(blockId)).toEqual(['p-1', 'p-2', 'p-10']);
   });
 
-  it('reads a ¶ number back only from a well-formed id', () => {
+  it('reads an id number back only from a well-formed id', () => {
     expect(['p-7', 'p-10', 'p-0', 'p-07', 'p-', 'top', 'p-7x'].map(parseBlockId)).toEqual([7, 10, null, null, null, null, null]);
   });
 
   it('links a block on its page', () => {
-    expect(blockHref('/statements/x/', 7)).toBe('/statements/x/#p-7');
-    expect(blockHref('', 3)).toBe('#p-3');
+    expect(blockHref('/statements/x/', 'p-7')).toBe('/statements/x/#p-7');
+    expect(blockHref('', 'p-3')).toBe('#p-3');
   });
 
   it('writes the marker after the text and takes it back off', () => {
@@ -48,7 +48,6 @@ describe('the block-id contract', () => {
     expect(takeBlockMarker(`Thank you, Mr. President. ${blockMarker('p-10')}`)).toEqual({
       text: 'Thank you, Mr. President.',
       id: 'p-10',
-      n: 10,
     });
     expect(takeBlockMarker('A {#p-2} in the middle')).toBeNull();
     expect(takeBlockMarker('Written {#x-2}')).toBeNull();

@@ -18,9 +18,9 @@ async function html(markdown: string, plugins: unknown[]): Promise<string> {
 }
 
 describe('takeMarker', () => {
-  it('removes the trailing marker and returns the id and number', () => {
+  it('removes the trailing marker and returns the id', () => {
     const node: Paragraph = { type: 'paragraph', children: [{ type: 'text', value: 'Thank you. {#p-12}' }] };
-    expect(takeMarker(node)).toEqual({ id: 'p-12', n: 12 });
+    expect(takeMarker(node)).toBe('p-12');
     expect(node.children).toEqual([{ type: 'text', value: 'Thank you.' }]);
   });
 
@@ -38,14 +38,14 @@ describe('remarkBlockIds', () => {
     );
   });
 
-  it('puts a list item’s id on the <li>', async () => {
+  it('puts a list item’s id on the <li>, numbering blocks in reading order', async () => {
     expect(await html('3. Third. {#p-4}\n4. Fourth. {#p-5}\n', [remarkBlockIds])).toBe(
-      '<ol start="3">\n<li id="p-4" data-block="4" data-pagefind-title="¶4">Third.</li>\n<li id="p-5" data-block="5" data-pagefind-title="¶5">Fourth.</li>\n</ol>',
+      '<ol start="3">\n<li id="p-4" data-block="1" data-pagefind-title="¶1">Third.</li>\n<li id="p-5" data-block="2" data-pagefind-title="¶2">Fourth.</li>\n</ol>',
     );
   });
 
   it('strips only the last marker when the text itself ends with one', async () => {
-    expect(await html('Odd {#p-9} {#p-3}\n', [remarkBlockIds])).toBe('<p id="p-3" data-block="3" data-pagefind-title="¶3">Odd {#p-9}</p>');
+    expect(await html('Odd {#p-9} {#p-3}\n', [remarkBlockIds])).toBe('<p id="p-3" data-block="1" data-pagefind-title="¶1">Odd {#p-9}</p>');
   });
 });
 

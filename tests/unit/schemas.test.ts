@@ -480,7 +480,49 @@ describe('dateFactInput', () => {
 });
 
 describe('speakerSchema', () => {
-  const speaker = { id: 'wu-haitao', name: 'Wu Haitao', sortName: 'Wu Haitao', affiliation: 'Government of China' };
+  const speaker = {
+    id: 'wu-haitao',
+    name: 'Wu Haitao',
+    family: 'Wu',
+    given: 'Haitao',
+    sortName: 'Wu Haitao',
+    affiliation: 'Government of China',
+  };
+  const swing = {
+    id: 'swing',
+    name: 'William Lacy Swing',
+    family: 'Swing',
+    given: 'William Lacy',
+    sortName: 'Swing, William Lacy',
+    affiliation: 'IOM',
+  };
+
+  it('needs a family and a given name, each one line', () => {
+    expect(issuesOf(speakerSchema, { ...speaker, family: undefined })).toEqual([
+      'family: Invalid input: expected string, received undefined',
+    ]);
+    expect(issuesOf(speakerSchema, { ...speaker, given: 'Hai\ntao' })).toEqual([
+      'given: must be one line (it has a line break at character 4)',
+    ]);
+  });
+
+  it('takes the sort name of a name written family name first as "Family Given", and of any other as "Family, Given"', () => {
+    expect(speakerSchema.parse(speaker).sortName).toBe('Wu Haitao');
+    expect(speakerSchema.parse(swing).sortName).toBe('Swing, William Lacy');
+    expect(issuesOf(speakerSchema, { ...speaker, sortName: 'Wu, Haitao' })).toEqual([
+      'sortName: must be "Wu Haitao", from family "Wu" and given "Haitao"',
+    ]);
+    expect(issuesOf(speakerSchema, { ...swing, sortName: 'Swing William Lacy' })).toEqual([
+      'sortName: must be "Swing, William Lacy", from family "Swing" and given "William Lacy"',
+    ]);
+  });
+
+  it('refuses a family name that is not a whole part of the name', () => {
+    expect(issuesOf(speakerSchema, { ...speaker, family: 'Hai', given: 'Wu' })).toEqual(['family: must be part of the name "Wu Haitao"']);
+    expect(issuesOf(speakerSchema, { ...swing, family: 'Lacy Swing', given: 'William', sortName: 'Swing, William Lacy' })).toEqual([
+      'sortName: must be "Lacy Swing, William", from family "Lacy Swing" and given "William"',
+    ]);
+  });
 
   it('accepts role years from 1945 to next year, the first not after the last', () => {
     expect(speakerSchema.parse({ ...speaker, roles: [{ title: 'Ambassador', from: 2012, to: 2012 }] }).roles).toEqual([

@@ -3,7 +3,8 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { bibtex, type CitableStatement, citeParagraph, citeStatement, escapeBibtex } from '../../src/downloads/citations.ts';
+import { escapeBibtex } from '../../src/downloads/bibtex.ts';
+import { type CitableStatement, citeParagraph, citeStatement, exampleBlock } from '../../src/downloads/citations.ts';
 import { buildCorpus, readingMinutes } from '../../src/site/corpus.ts';
 import { compareDates, formatDate } from '../../src/edition/dates.ts';
 import rehypeBlockLinks from '../../src/markdown/rehype-block-links.ts';
@@ -45,12 +46,32 @@ function statement(over: Partial<StatementFrontmatter> & { id: string }): Statem
       lists: [],
       notes: [],
     },
+    retired: [],
+    history: [{ edition: '1.0', changes: [{ kind: 'published', blocks: 3 }] }],
     ...over,
   };
 }
 const speakers: Speaker[] = [
-  { id: 'wu-haitao', name: 'Wu Haitao', sortName: 'Wu Haitao', affiliation: 'Government of China', roles: [], note: null },
-  { id: 'swing', name: 'William Lacy Swing', sortName: 'Swing, William Lacy', affiliation: 'IOM', roles: [], note: null },
+  {
+    id: 'wu-haitao',
+    name: 'Wu Haitao',
+    family: 'Wu',
+    given: 'Haitao',
+    sortName: 'Wu Haitao',
+    affiliation: 'Government of China',
+    roles: [],
+    note: null,
+  },
+  {
+    id: 'swing',
+    name: 'William Lacy Swing',
+    family: 'Swing',
+    given: 'William Lacy',
+    sortName: 'Swing, William Lacy',
+    affiliation: 'IOM',
+    roles: [],
+    note: null,
+  },
 ];
 const themes: Theme[] = [
   { id: 'cooperation', label: 'Cooperation', description: 'd', terms: ['cooperation'], minMatches: 1, aliases: [] },
@@ -115,6 +136,7 @@ describe('roleLabel', () => {
 });
 
 describe('buildCorpus', () => {
+  const editions = [{ version: '1.0', date: '2026-12-01', summary: 'The first edition.' }];
   const corpus = buildCorpus(
     [
       statement({
@@ -133,6 +155,8 @@ describe('buildCorpus', () => {
     ],
     speakers,
     themes,
+    new Map(),
+    editions,
   );
 
   it('orders statements by date and links each to its neighbours', () => {
@@ -180,10 +204,22 @@ describe('buildCorpus', () => {
 
   it('refuses a statement whose speaker or theme does not exist', () => {
     expect(() =>
-      buildCorpus([statement({ id: 'x', speaker: { value: 'nobody', status: 'stated', evidence: null } })], speakers, themes),
+      buildCorpus(
+        [statement({ id: 'x', speaker: { value: 'nobody', status: 'stated', evidence: null } })],
+        speakers,
+        themes,
+        new Map(),
+        editions,
+      ),
     ).toThrow('x: unknown speaker "nobody"');
     expect(() =>
-      buildCorpus([statement({ id: 'y', themes: [{ id: 'nope', how: 'added', terms: [], reason: 'r' }] })], speakers, themes),
+      buildCorpus(
+        [statement({ id: 'y', themes: [{ id: 'nope', how: 'added', terms: [], reason: 'r' }] })],
+        speakers,
+        themes,
+        new Map(),
+        editions,
+      ),
     ).toThrow('y: unknown theme "nope"');
   });
 });
@@ -207,26 +243,45 @@ const chen: CitableStatement = {
 };
 
 describe('citeStatement', () => {
-  it('gives speaker, title, type, event, place, date, site and URL', () => {
-    expect(citeStatement(wu, URL_)).toBe(
-      'Wu Haitao. “Statement by Ambassador Wu Haitao”. Statement, General Debate, 101st Session of the IOM Council, Geneva, 28 November 2012. Migration Statements. https://example.org/statements/x/',
+  it('gives speaker, title, type, event, place, date, site with its edition, URL, and a place for the access date', () => {
+    expect(citeStatement(wu, URL_, '1.0')).toBe(
+      'Wu Haitao. “Statement by Ambassador Wu Haitao”. Statement, General Debate, 101st Session of the IOM Council, Geneva, 28 November 2012. Migration Statements, edition 1.0. https://example.org/statements/x/ [accessed …]',
+    );
+    expect(citeStatement(wu, URL_, '1.1', '2 December 2026')).toMatch(
+      /Migration Statements, edition 1\.1\. https:\/\/example\.org\/statements\/x\/ \[accessed 2 December 2026\]$/u,
     );
   });
 
   it('puts an inferred date in square brackets', () => {
-    expect(citeStatement(chen, URL_)).toContain(', Geneva, [2023]. Migration Statements.');
+    expect(citeStatement(chen, URL_, '1.0')).toContain(', Geneva, [2023]. Migration Statements, edition 1.0.');
   });
 
   it('falls back to the government or organization when the speaker is unknown', () => {
-    expect(citeStatement({ ...wu, speaker: null }, URL_)).toMatch(/^China\. “Statement by/u);
+    expect(citeStatement({ ...wu, speaker: null }, URL_, '1.0')).toMatch(/^China\. “Statement by/u);
+  });
+
+  it('names the organisation, not the person it reports on, for a press release', () => {
+    const release = {
+      ...wu,
+      data: { ...wu.data, type: 'press-release' as const, onBehalfOf: { value: 'IOM', status: 'stated' as const, evidence: null } },
+    };
+    expect(citeStatement(release, URL_, '1.0')).toMatch(/^IOM\. “Statement by/u);
   });
 });
 
 describe('citeParagraph', () => {
-  it('adds the paragraph number and its anchor', () => {
-    expect(citeParagraph(wu, 7, URL_)).toBe(
-      'Wu Haitao. “Statement by Ambassador Wu Haitao”. Statement, General Debate, 101st Session of the IOM Council, Geneva, 28 November 2012, ¶7. Migration Statements. https://example.org/statements/x/#p-7',
+  it('adds the paragraph number in reading order and its id in the URL', () => {
+    expect(citeParagraph(wu, { n: 7, id: 'p-12' }, URL_, '1.1', '2 December 2026')).toBe(
+      'Wu Haitao. “Statement by Ambassador Wu Haitao”. Statement, General Debate, 101st Session of the IOM Council, Geneva, 28 November 2012, ¶7. Migration Statements, edition 1.1. https://example.org/statements/x/#p-12 [accessed 2 December 2026]',
     );
+  });
+});
+
+describe('exampleBlock', () => {
+  it('takes the first paragraph of substance, not a salutation', () => {
+    const blocks = [{ text: 'Mr. Chairperson,' }, { text: 'Thank you.' }, { text: Array.from({ length: 30 }, () => 'word').join(' ') }];
+    expect(exampleBlock(blocks)).toBe(blocks[2]);
+    expect(exampleBlock(blocks.slice(0, 2))).toBe(blocks[0]);
   });
 });
 
@@ -238,39 +293,13 @@ describe('escapeBibtex', () => {
   });
 });
 
-describe('bibtex', () => {
-  it('writes a @misc entry that keeps a family-name-first name whole', () => {
-    expect(bibtex(wu, URL_)).toBe(
-      [
-        '@misc{x,',
-        '  author = {{Wu Haitao}},',
-        '  title = {{Statement by Ambassador Wu Haitao}},',
-        '  howpublished = {Statement, General Debate, 101st Session of the IOM Council, Geneva},',
-        '  year = {2012},',
-        '  month = nov,',
-        '  url = {https://example.org/statements/x/},',
-        '  note = {Edition: Migration Statements}',
-        '}',
-        '',
-      ].join('\n'),
-    );
-  });
-
-  it('gives a "Family, Given" name as is, no month for a year-only date, and says the date is inferred', () => {
-    const out = bibtex({ ...chen, speaker: { name: 'William Lacy Swing', sortName: 'Swing, William Lacy' } }, URL_);
-    expect(out).toContain('  author = {Swing, William Lacy},');
-    expect(out).not.toContain('month');
-    expect(out).toContain("note = {Date inferred (2023); see the edition's evidence. Edition: Migration Statements}");
-  });
-});
-
 describe('rehypeBlockLinks', () => {
   const render = async (md: string) =>
     String(await unified().use(remarkParse).use(remarkBlockIds).use(remarkRehype).use(rehypeBlockLinks).use(rehypeStringify).process(md));
 
-  it('puts a ¶ link to the block first in every numbered block', async () => {
-    expect(await render('Thank you. {#p-3}\n')).toBe(
-      '<p id="p-3" data-block="3" data-pagefind-title="¶3"><a class="block-link" href="#p-3" title="Link to paragraph 3" data-pagefind-ignore="">¶3</a>Thank you.</p>',
+  it('puts a ¶ link to the block first in every numbered block: ¶ in reading order, linking to the id', async () => {
+    expect(await render('Thank you. {#p-3}\n\nGoodbye. {#p-1}\n')).toBe(
+      '<p id="p-3" data-block="1" data-pagefind-title="¶1"><a class="block-link" href="#p-3" title="Link to paragraph 1" data-pagefind-ignore="">¶1</a>Thank you.</p>\n<p id="p-1" data-block="2" data-pagefind-title="¶2"><a class="block-link" href="#p-1" title="Link to paragraph 2" data-pagefind-ignore="">¶2</a>Goodbye.</p>',
     );
   });
 

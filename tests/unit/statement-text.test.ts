@@ -9,7 +9,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../scripts/normalize/io/inputs.ts';
-import { normalizeSource } from '../../scripts/normalize/pipeline.ts';
+import { idContextOf, normalizeSource } from '../../scripts/normalize/pipeline.ts';
 import { syntheticCorpus } from '../../scripts/dev/synthetic/corpus.ts';
 import { blocksFromMarkdown, parsedBlocks, simpleBlocks } from '../../src/edition/statement-text.ts';
 import { CONTENT, LIVE_CONTENT, copyContent, removeDir, splitStatement } from '../helpers/content.ts';
@@ -48,7 +48,7 @@ describe('blocksFromMarkdown', () => {
       const { content } = loadContent(dir);
       let fastCount = 0;
       for (const s of content.sources) {
-        const body = splitStatement(normalizeSource(s.bytes, s.meta, content.themes, s.file).markdown).body;
+        const body = splitStatement(normalizeSource(s.bytes, s.meta, content.themes, s.file, idContextOf(content, s)).markdown).body;
         const fast = simpleBlocks(body);
         if (fast) fastCount += 1;
         if (fast) expect(fast).toEqual(parsedBlocks(body));

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../scripts/normalize/io/inputs.ts';
-import { normalizeSource } from '../../scripts/normalize/pipeline.ts';
+import { idContextOf, normalizeSource } from '../../scripts/normalize/pipeline.ts';
 import { mulberry32, syntheticCorpus } from '../../scripts/dev/synthetic/corpus.ts';
 import { copyContent, removeDir } from '../helpers/content.ts';
 import { rmSync } from 'node:fs';
@@ -44,7 +44,7 @@ describe('syntheticCorpus', () => {
       }
       const { content, problems } = loadContent(dir);
       expect(problems).toEqual([]);
-      const out = content.sources.map((s) => normalizeSource(s.bytes, s.meta, content.themes, s.file));
+      const out = content.sources.map((s) => normalizeSource(s.bytes, s.meta, content.themes, s.file, idContextOf(content, s)));
       expect(out).toHaveLength(12);
       for (const o of out) {
         const e = o.frontmatter.edition;

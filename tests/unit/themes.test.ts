@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Theme } from '../../src/edition/schemas.ts';
-import { assignThemes, matchReason } from '../../scripts/normalize/steps/8-themes.ts';
+import { assignThemes, matchReason } from '../../scripts/normalize/steps/9-themes.ts';
 
 const theme = (id: string, terms: string[], minMatches = 1): Theme => ({
   id,

@@ -89,7 +89,7 @@ export function syntheticCorpus(opts: SyntheticOptions, vocab: string[], themes:
     speakerIds
       .map(
         (id, i) =>
-          `- id: ${id}\n  name: Speaker ${i + 1}\n  sortName: Speaker ${String(i + 1).padStart(4, '0')}\n  affiliation: ${i % 3 === 0 ? 'IOM' : 'Government of China'}\n`,
+          `- id: ${id}\n  name: Speaker ${i + 1}\n  family: Speaker\n  given: '${String(i + 1).padStart(4, '0')}'\n  sortName: Speaker ${String(i + 1).padStart(4, '0')}\n  affiliation: ${i % 3 === 0 ? 'IOM' : 'Government of China'}\n`,
       )
       .join(''),
   );

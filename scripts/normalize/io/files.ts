@@ -236,7 +236,7 @@ export function nameProblems(name: string): string[] {
   if (out.length === 0 && !PORTABLE_NAME.test(name)) {
     out.push('the file name may hold only the letters A–Z and a–z, digits, ".", "_" and "-" (as source.file requires); rename it');
   }
-  const base = name.replace(/\.(?:txt|yaml)$/u, '');
+  const base = name.replace(/\.(?:txt|yaml|lock\.json)$/u, '');
   if (base === '') out.push('the file has no name before its extension');
   const bytes = Buffer.byteLength(base);
   if (bytes > MAX_SOURCE_NAME_BYTES) {

@@ -7,6 +7,9 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import {
+  type Edition,
+  editionsSchema,
+  type Lock,
   type Speaker,
   type StatementMeta,
   type Theme,
@@ -14,6 +17,7 @@ import {
   statementMetaInput,
   themeSchema,
 } from '../../../src/edition/schemas.ts';
+import { LOCK_SUFFIX, lockFileOf, readLock } from './locks.ts';
 import type { Problem } from '../problems.ts';
 import { checkBuildNeeds } from './build-checks.ts';
 import { decodeYaml, parseYaml } from './yaml.ts';
@@ -37,8 +41,10 @@ export interface SourceEntry {
   bytes: Uint8Array;
   /** Validated metadata. */
   meta: StatementMeta;
-  /** The cache key of this source and its metadata (see `LoadCache`), when loaded with a cache. */
+  /** The cache key of this source, its metadata and its lock (see `LoadCache`), when loaded with a cache. */
   key?: string;
+  /** Its lock (`sources/<name>.lock.json`), or null when it has none yet. */
+  lock: Lock | null;
 }
 
 /**
@@ -48,7 +54,7 @@ export interface SourceEntry {
  * files (hashes, speakers, themes, duplicate ids) still run on it.
  */
 export interface LoadCache {
-  keyOf(bytes: Uint8Array, metaText: string): string;
+  keyOf(bytes: Uint8Array, metaText: string, lockText: string): string;
   metaFor(file: string, key: string): StatementMeta | undefined;
 }
 
@@ -57,6 +63,8 @@ export interface Content {
   sources: SourceEntry[];
   speakers: Speaker[];
   themes: Theme[];
+  /** content/editions.yaml: the last is the current edition. */
+  editions: Edition[];
 }
 
 /**
@@ -128,6 +136,7 @@ export function loadContent(contentDir: string, cache?: LoadCache): { content: C
   const problems: Problem[] = [];
   const speakers = readYamlList(join(contentDir, 'speakers.yaml'), 'speakers.yaml', speakerSchema, problems);
   const themes = readYamlList(join(contentDir, 'themes.yaml'), 'themes.yaml', themeSchema, problems);
+  const editions = readEditionsFile(join(contentDir, 'editions.yaml'), problems);
   const speakerIds = new Set(speakers.map((s) => s.id));
   const themeIds = new Set(themes.map((t) => t.id));
 
@@ -140,6 +149,7 @@ export function loadContent(contentDir: string, cache?: LoadCache): { content: C
   }
   const texts = names.filter((n) => n.endsWith('.txt'));
   const metas = names.filter((n) => n.endsWith('.yaml'));
+  const locks = names.filter((n) => n.endsWith(LOCK_SUFFIX));
   // Refused by name before anything is read: names other machines cannot check
   // out or the source archive cannot hold, and paths that are not regular files.
   const refused = new Set<string>();
@@ -150,16 +160,17 @@ export function loadContent(contentDir: string, cache?: LoadCache): { content: C
     for (const other of collisions.get(name) ?? []) {
       messages.push(`differs only in case from sources/${displayName(other)}; macOS and Windows cannot hold both in one folder`);
     }
-    if (!name.endsWith('.txt') && !name.endsWith('.yaml')) messages.push('is neither a source (.txt) nor metadata (.yaml)');
-    else if (messages.length === 0) {
+    if (!name.endsWith('.txt') && !name.endsWith('.yaml') && !name.endsWith(LOCK_SUFFIX)) {
+      messages.push(`is neither a source (.txt), metadata (.yaml) nor a lock (${LOCK_SUFFIX})`);
+    } else if (messages.length === 0) {
       const kind = pathProblem(join(sourcesDir, name));
       if (kind) messages.push(kind === 'missing' ? 'is missing' : kind);
     }
     if (messages.length > 0) refused.add(name);
     for (const message of messages) problems.push({ file, where: '', message });
   }
-  for (const m of metas) {
-    if (!texts.includes(m.replace(/\.yaml$/u, '.txt'))) {
+  for (const m of [...metas, ...locks]) {
+    if (!texts.includes(m.replace(/\.yaml$|\.lock\.json$/u, '.txt'))) {
       problems.push({ file: `sources/${m}`, where: '', message: 'has no source text beside it (same name, .txt)' });
     }
   }
@@ -187,8 +198,10 @@ export function loadContent(contentDir: string, cache?: LoadCache): { content: C
     } catch (err) {
       problems.push({ file: metaFile, where: '', message: fileMessage(err) });
     }
-    if (bytes === undefined || metaText === undefined) continue;
-    const key = cache?.keyOf(bytes, metaText);
+    const lockFile = lockFileOf(file);
+    const locked = refused.has(lockFile.slice('sources/'.length)) ? null : readLock(contentDir, lockFile, problems);
+    if (bytes === undefined || metaText === undefined || locked === null) continue;
+    const key = cache?.keyOf(bytes, metaText, locked?.text ?? '');
     let meta = key === undefined ? undefined : cache?.metaFor(file, key);
     if (!meta) {
       const parsed = parseYaml(metaText, metaFile);
@@ -230,8 +243,47 @@ export function loadContent(contentDir: string, cache?: LoadCache): { content: C
       problems.push({ file: metaFile, where: 'id', message: `duplicate id "${meta.id}" (also in ${other})` });
     }
     ids.set(meta.id, metaFile);
-    sources.push({ file, bytes, meta, ...(key === undefined ? {} : { key }) });
+    if (locked && locked.lock.statement !== meta.id) {
+      problems.push({
+        file: lockFile,
+        where: 'statement',
+        message: `is "${locked.lock.statement}" but the metadata beside it gives the id "${meta.id}": a statement's id is in every link to it; restore the id (or the lock)`,
+      });
+    }
+    sources.push({ file, bytes, meta, lock: locked?.lock ?? null, ...(key === undefined ? {} : { key }) });
   }
   problems.push(...checkBuildNeeds(contentDir, { sources, speakers, themes }));
-  return { content: { sources, speakers, themes }, problems };
+  const known = new Set(editions.map((e) => e.version));
+  for (const src of known.size === 0 ? [] : sources) {
+    src.lock?.history.forEach((h, i) => {
+      if (!known.has(h.edition)) {
+        problems.push({
+          file: lockFileOf(src.file),
+          where: `history.${i}.edition`,
+          message: `edition "${h.edition}" is not in editions.yaml`,
+        });
+      }
+    });
+  }
+  return { content: { sources, speakers, themes, editions }, problems };
+}
+
+/** Reads `editions.yaml`: a list of editions, oldest first (see `editionsSchema`). */
+export function readEditionsFile(path: string, problems: Problem[]): Edition[] {
+  let text: string;
+  try {
+    text = decodeYaml(readRegularFile(path, MAX_YAML_BYTES, 'a YAML file'));
+  } catch (err) {
+    problems.push({ file: 'editions.yaml', where: '', message: fileMessage(err) });
+    return [];
+  }
+  const parsed = parseYaml(text, 'editions.yaml');
+  problems.push(...parsed.problems);
+  if (parsed.problems.length > 0) return [];
+  const r = editionsSchema.safeParse(parsed.value);
+  if (!r.success) {
+    problems.push(...zodProblems(r.error, 'editions.yaml'));
+    return [];
+  }
+  return r.data;
 }

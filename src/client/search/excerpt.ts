@@ -16,7 +16,10 @@ export type Pieces = [string, boolean][];
 
 /** A paragraph that matched. */
 export interface ParagraphHit {
+  /** Block id (the anchor). */
   id: string;
+  /** ¶ number: the block's place in reading order. */
+  n: number;
   /** Excerpt as [text, highlighted] pieces. */
   pieces: Pieces;
 }
@@ -85,9 +88,12 @@ export function piecesAround(text: string, marks: string[], prefixTerms: string[
   return out;
 }
 
-/** Paragraph anchors of a result (the blocks p-1 … p-n). */
+/**
+ * Paragraph anchors of a result: the numbered blocks, in reading order (not
+ * the notes that carry retired ids, which are spans inside a block).
+ */
 export function paragraphsOf(d: PagefindData): PagefindAnchor[] {
-  return d.anchors.filter((a) => parseBlockId(a.id) !== null);
+  return d.anchors.filter((a) => parseBlockId(a.id) !== null && a.element !== 'span').sort((a, b) => a.location - b.location);
 }
 
 /**
@@ -98,17 +104,18 @@ export function paragraphsOf(d: PagefindData): PagefindAnchor[] {
  */
 export function toHit(score: number, d: PagefindData, q: ParsedQuery, names: string[]): StatementHit | null {
   const paras = paragraphsOf(d);
+  const numbers = new Map(paras.map((a, i) => [a.id, i + 1]));
   if (q.phrases.length > 0) {
     const everyPhrase = q.phrases.every((p) => paras.some((a) => containsPhrase(a.text, p)) || containsPhrase(d.meta['title'] ?? '', p));
     if (!everyPhrase) return null;
     const hits = paras
       .filter((a) => q.phrases.some((p) => containsPhrase(a.text, p)))
-      .map((a) => ({ id: a.id, pieces: piecesAround(a.text, q.phrases, q.terms) }));
+      .map((a) => ({ id: a.id, n: numbers.get(a.id)!, pieces: piecesAround(a.text, q.phrases, q.terms) }));
     return { url: d.url, score, data: d, paragraphs: hits, names };
   }
   const hits = d.sub_results
     .map((s) => ({ id: s.url.slice(s.url.lastIndexOf('#') + 1), excerpt: s.excerpt }))
-    .filter((s) => parseBlockId(s.id) !== null)
-    .map((s) => ({ id: s.id, pieces: piecesFromPagefind(s.excerpt) }));
+    .filter((s) => numbers.has(s.id))
+    .map((s) => ({ id: s.id, n: numbers.get(s.id)!, pieces: piecesFromPagefind(s.excerpt) }));
   return { url: d.url, score, data: d, paragraphs: hits, names };
 }

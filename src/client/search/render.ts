@@ -37,8 +37,7 @@ export function renderHit(hit: StatementHit, q: ParsedQuery, typed: string | nul
     const list = el('ol', { className: 'paras' });
     for (const p of hit.paragraphs.slice(0, HITS_PER_STATEMENT)) {
       const item = el('li');
-      const n = p.id.slice(2);
-      item.append(el('a', { className: 'pnum', href: `${base}?${hl.toString()}#${p.id}` }, `¶${n}`), ' ');
+      item.append(el('a', { className: 'pnum', href: `${base}?${hl.toString()}#${p.id}` }, `¶${p.n}`), ' ');
       for (const [text, marked] of p.pieces) item.append(marked ? el('mark', {}, text) : text);
       list.append(item);
     }

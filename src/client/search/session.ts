@@ -267,7 +267,7 @@ export class Session {
       for (const n of h.names) if (!hit.names.includes(n)) hit.names.push(n);
       for (const p of h.paragraphs) if (!hit.paragraphs.some((x) => x.id === p.id)) hit.paragraphs.push(p);
     }
-    hit?.paragraphs.sort((a, b) => Number(a.id.slice(2)) - Number(b.id.slice(2)));
+    hit?.paragraphs.sort((a, b) => a.n - b.n);
     return hit;
   }
 

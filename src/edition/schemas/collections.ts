@@ -28,6 +28,17 @@ export const speakerRole = z
   .strict()
   .refine((r) => r.from === null || r.to === null || r.from <= r.to, { message: 'must not be before from', path: ['to'] });
 
+/**
+ * The sort name that `family` and `given` imply for a speaker called `name`:
+ * "Family Given" when the name is written family name first (Chinese names:
+ * "Wu Haitao"), else "Family, Given".
+ * @example expectedSortName({ name: 'Wu Haitao', family: 'Wu', given: 'Haitao' }) // => 'Wu Haitao'
+ * @example expectedSortName({ name: 'William Lacy Swing', family: 'Swing', given: 'William Lacy' }) // => 'Swing, William Lacy'
+ */
+export function expectedSortName({ name, family, given }: { name: string; family: string; given: string }): string {
+  return name.startsWith(`${family} `) ? `${family} ${given}` : `${family}, ${given}`;
+}
+
 /** An entry of `content/speakers.yaml`. */
 export const speakerSchema = z
   .object({
@@ -35,7 +46,19 @@ export const speakerSchema = z
     id: slug,
     /** Name as usually written. */
     name: lineText,
-    /** Name for sorting, e.g. "Swing, William Lacy" or "Wu Haitao" (family name first). */
+    /**
+     * Family name, as citations invert it: "Swing", and "Wu" for Wu Haitao
+     * (Chinese names are written family name first). Reference managers read
+     * an author as "Family, Given", so this is what they file the speaker under.
+     */
+    family: lineText,
+    /** Given name(s): "William Lacy", "Haitao". */
+    given: lineText,
+    /**
+     * Name for sorting: "Family, Given" ("Swing, William Lacy"), or "Family
+     * Given" when the name is written family name first ("Wu Haitao"). It must
+     * agree with `family` and `given` (see `expectedSortName`).
+     */
     sortName: lineText,
     /** Organization or government. */
     affiliation: lineText,
@@ -44,7 +67,23 @@ export const speakerSchema = z
     /** A short note for readers, e.g. "role not stated in the source". */
     note: paragraphText.nullable().default(null),
   })
-  .strict();
+  .strict()
+  .superRefine((s, ctx) => {
+    // Only names that are themselves acceptable are compared (their own issues are reported already).
+    if (![s.name, s.family, s.given, s.sortName].every((t) => lineText.safeParse(t).success)) return;
+    if (!` ${s.name} `.includes(` ${s.family} `)) {
+      ctx.addIssue({ code: 'custom', path: ['family'], message: `must be part of the name "${s.name}"` });
+      return;
+    }
+    const sortName = expectedSortName(s);
+    if (s.sortName !== sortName) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sortName'],
+        message: `must be "${sortName}", from family "${s.family}" and given "${s.given}"`,
+      });
+    }
+  });
 export type Speaker = z.output<typeof speakerSchema>;
 
 /** An entry of `content/themes.yaml`. */

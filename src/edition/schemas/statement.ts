@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { httpUrl, plainText, sha256, slug, statementType } from './primitives.ts';
 import { dateFact, fact } from './facts.ts';
+import { historyEntry, retiredId } from './ids.ts';
 
 /** Why a theme was assigned to a statement. */
 export const themeAssignment = z
@@ -154,6 +155,10 @@ export const statementFrontmatter = z
     words: z.number().int().min(1),
     /** What the edition did. */
     edition: editionReport,
+    /** Ids whose blocks are gone, and where old links to them land (from the statement's lock). */
+    retired: z.array(retiredId),
+    /** What changed in the statement, by edition, oldest first (from its lock). */
+    history: z.array(historyEntry).min(1),
   })
   .strict();
 export type StatementFrontmatter = z.infer<typeof statementFrontmatter>;

@@ -3,13 +3,13 @@ import { getCorpus } from '../../site/load.ts';
 
 /**
  * The compact corpus the concordance and trends pages load on demand:
- * statements once, then [statement index, ¶, text] per paragraph.
+ * statements once, then [statement index, ¶ number, block id, text] per paragraph.
  */
 export const GET: APIRoute = async () => {
   const { analysis } = await getCorpus();
   const body = {
     statements: analysis.statements,
-    paragraphs: analysis.paragraphs.map((p) => [p.s, p.n, p.text]),
+    paragraphs: analysis.paragraphs.map((p) => [p.s, p.n, p.id, p.text]),
   };
   return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
 };

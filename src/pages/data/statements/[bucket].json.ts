@@ -1,0 +1,17 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { bucketJson, buckets } from '../../../downloads/statement-entries.ts';
+import { getCorpus } from '../../../site/load.ts';
+import { requireSite } from '../../../site/address.ts';
+
+/**
+ * The per-statement JSON: at most 1,024 files, each holding the statements
+ * whose id's SHA-256 starts with its 10 bits (statement-entries.ts). A
+ * statement page's "Download this statement" fetches its bucket.
+ */
+export const getStaticPaths = (async () =>
+  [...buckets(await getCorpus()).keys()].map((bucket) => ({ params: { bucket } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ params, site }) =>
+  new Response(bucketJson(await getCorpus(), params.bucket!, requireSite(site)), {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
