@@ -9,6 +9,9 @@ export default defineConfig({
   // The site's address (src/site/address.ts): SITE_URL, required unless LOCAL_PREVIEW=1 (npm start).
   site: siteAddress().url,
   output: 'static',
+  // Incremental static builds: a page whose cacheKey (src/site/page-keys.ts) and code are unchanged
+  // since the last build is taken from Astro's cache instead of being rendered again.
+  experimental: { incrementalBuild: true },
   // Tests that build from another content folder use a cache of their own.
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',

@@ -26,6 +26,7 @@ import { lockFileOf, lockText, lostIds, publishedBlocks, writeLock } from './nor
 import type { IdChange } from '../src/edition/schemas.ts';
 import { type FileContent, foreignFiles, staleFiles, writeFolderAtomically } from './normalize/io/output.ts';
 import { idContextOf, normalizeSource } from './normalize/pipeline.ts';
+import { readReference, referenceFor, writeReference } from './normalize/io/reference.ts';
 import { formatProblem, InputProblems, type Problem } from './normalize/problems.ts';
 
 const { values } = parseArgs({
@@ -118,13 +119,15 @@ for (const source of edition === '' ? [] : content.sources) {
       ...(changed ? { lock: { file: lockFile, text: newLock, changes: source.lock ? r.idChanges : [] } } : {}),
       content: r.markdown,
       entry: {
-        key,
+        // A lock this run writes is the next run's input: the entry is kept under the key it will have then.
+        key: changed && source.keyWithLock ? source.keyWithLock(newLock) : key,
         output: sha256(r.markdown),
         id: r.id,
         meta: source.meta,
         themes: r.frontmatter.themes.map((t) => t.id),
         warnings: r.warnings,
         blocks: r.blocks.length,
+        words: r.frontmatter.words,
         removals: e.removals.length,
         rejoins: e.rejoins.length,
       },
@@ -136,6 +139,19 @@ for (const source of edition === '' ? [] : content.sources) {
 }
 if (problems.length === 0) problems.push(...corpusProblems(results.map((r) => r.entry)));
 
+// The word reference for distinctive words (src/edition/word-reference.ts): counted anew only when stale.
+const reference =
+  problems.length === 0
+    ? referenceFor(
+        readReference(contentDir),
+        edition,
+        results.map((r) => ({
+          words: r.entry.words,
+          markdown: () => (typeof r.content === 'string' ? r.content : readStatementFile(r.content.from)),
+        })),
+      )
+    : null;
+
 if (problems.length > 0) {
   console.error(`normalize: ${problems.length} problem(s) in ${contentDir}; nothing was written.`);
   for (const p of problems) console.error(`  ${formatProblem(p)}`);
@@ -146,6 +162,7 @@ if (problems.length > 0) {
   if (values.check) {
     const files = new Map(results.map((r) => [`${r.entry.id}.md`, r.content as string]));
     const stale = staleFiles(outDir, files);
+    if (reference?.reason) stale.push(`word-reference.json: is out of date (${reference.reason})`);
     for (const r of results) {
       if (r.lock)
         stale.push(
@@ -165,6 +182,15 @@ if (problems.length > 0) {
     } catch (err) {
       console.error(`normalize: could not write ${outDir} (${(err as NodeJS.ErrnoException).code ?? String(err)}); nothing was written.`);
       process.exit(1);
+    }
+    if (reference?.reason) {
+      try {
+        writeReference(contentDir, reference.text);
+      } catch (err) {
+        console.error(`normalize: could not write word-reference.json (${(err as NodeJS.ErrnoException).code ?? String(err)}); run again.`);
+        process.exit(1);
+      }
+      console.log(`normalize: counted the word reference anew, as ${reference.reason}.`);
     }
     const updates = results.flatMap((r) => (r.lock ? [r.lock] : []));
     try {
@@ -229,4 +255,9 @@ function describeChanges(changes: IdChange[]): string {
       }
     })
     .join('; ');
+}
+
+/** A statement the last run wrote, as text. */
+function readStatementFile(path: string): string {
+  return readRegularFile(path, MAX_STATEMENT_BYTES, 'a statement').toString('utf8');
 }

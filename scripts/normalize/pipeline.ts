@@ -53,6 +53,9 @@ export interface IdContext {
   speakerName: (id: string) => string;
 }
 
+/** Speakers' names by id, made once per list of speakers. */
+const speakerNames = new WeakMap<readonly { id: string; name: string }[], Map<string, string>>();
+
 /**
  * The id context of a loaded source: its lock (or, without one, the blocks
  * published before, if given), the current edition, speakers' names.
@@ -62,11 +65,13 @@ export function idContextOf(
   source: { lock: Lock | null },
   published?: { id: string; text: string }[],
 ): IdContext {
-  const names = new Map(content.speakers.map((s) => [s.id, s.name]));
+  let names = speakerNames.get(content.speakers);
+  if (!names) speakerNames.set(content.speakers, (names = new Map(content.speakers.map((s) => [s.id, s.name]))));
+  const byId = names;
   return {
     previous: source.lock ? { lock: source.lock } : published ? { published } : null,
     edition: content.editions.at(-1)?.version ?? '',
-    speakerName: (id) => names.get(id) ?? id,
+    speakerName: (id) => byId.get(id) ?? id,
   };
 }
 

@@ -17,6 +17,7 @@ import { compareDates, formatDate } from '../edition/dates.ts';
 import { assertUniqueSlugs, slugify } from '../edition/slugs.ts';
 import type { TextBlock } from '../edition/statement-text.ts';
 import { tokenize } from '../edition/text.ts';
+import type { WordReference } from '../edition/word-reference.ts';
 
 /** The speaker key of statements whose speaker is not recorded (no speaker id can be it: ids are slugs). */
 export const UNKNOWN_SPEAKER = '(not recorded)';
@@ -127,6 +128,7 @@ export function buildCorpus(
   themes: Theme[],
   blocksById: Map<string, TextBlock[]>,
   editions: Edition[],
+  reference: WordReference,
 ): Corpus {
   const speakerById = new Map(speakers.map((s) => [s.id, s]));
   const themeById = new Map(themes.map((t) => [t.id, t]));
@@ -156,20 +158,9 @@ export function buildCorpus(
     s.prev = statements[i - 1] ?? null;
     s.next = statements[i + 1] ?? null;
   });
-  // Corpus totals once, then each statement against the totals less its own:
-  // linear in the corpus, not quadratic.
-  const countsOf = statements.map((s) => wordFrequencies(s.blocks.flatMap((b) => tokenize(b.text).map((t) => t.norm))));
-  const sizes = countsOf.map((m) => [...m.values()].reduce((x, y) => x + y, 0));
-  const total = new Map<string, number>();
-  for (const m of countsOf) for (const [w, n] of m) total.set(w, (total.get(w) ?? 0) + n);
-  const totalSize = sizes.reduce((x, y) => x + y, 0);
-  statements.forEach((s, i) => {
-    const own = countsOf[i]!;
-    // Only the statement's own words are looked up in the rest.
-    const restOf = new Map<string, number>();
-    for (const [w, n] of own) restOf.set(w, total.get(w)! - n);
-    s.distinctive = distinctiveFromCounts(own, sizes[i]!, restOf, totalSize - sizes[i]!);
-  });
+  // Each statement against the reference corpus (src/edition/word-reference.ts) less its own
+  // words: one edit moves its own distinctive words, not every page's.
+  for (const s of statements) s.distinctive = distinctiveAgainst(s.blocks, reference);
 
   const onBehalfOfValues = statements.map((s) => s.data.onBehalfOf.value).filter((v): v is string => v !== null);
   assertUniqueSlugs(onBehalfOfValues);
@@ -218,4 +209,17 @@ export function buildCorpus(
       paragraphs: statements.flatMap((s, i) => s.blocks.map((b) => ({ s: i, n: b.n, id: b.id, text: b.text }))),
     },
   };
+}
+
+/**
+ * A statement's distinctive words against the reference corpus less the
+ * statement's own words (a statement added after the reference was counted
+ * is compared with the whole reference; a count below zero is taken as zero).
+ */
+export function distinctiveAgainst(blocks: readonly { text: string }[], reference: WordReference): KeyWord[] {
+  const own = wordFrequencies(blocks.flatMap((b) => tokenize(b.text).map((t) => t.norm)));
+  const size = [...own.values()].reduce((x, y) => x + y, 0);
+  const restOf = new Map<string, number>();
+  for (const [w, n] of own) restOf.set(w, Math.max((reference.counts[w] ?? 0) - n, 0));
+  return distinctiveFromCounts(own, size, restOf, Math.max(reference.words - size, 0));
 }

@@ -5,7 +5,7 @@
 import { getCollection } from 'astro:content';
 import { type Corpus, buildCorpus } from './corpus.ts';
 import { blocksFromMarkdown } from '../edition/statement-text.ts';
-import { readEditions } from './editions.ts';
+import { readEditions, readWordReference } from './editions.ts';
 
 let cached: Promise<Corpus> | undefined;
 
@@ -28,6 +28,7 @@ export function getCorpus(): Promise<Corpus> {
       themes.map((t) => t.data),
       blocks,
       readEditions(),
+      readWordReference(),
     );
   })();
   return cached;

@@ -16,8 +16,9 @@ import { join } from 'node:path';
 import { load } from 'cheerio';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, open, scrollSettled } from '../../scripts/dev/chromium.ts';
-import { type StaticServer, startServer } from '../../scripts/dev/serve.ts';
+import { open, scrollSettled } from '../../scripts/dev/chromium.ts';
+import type { StaticServer } from '../../scripts/dev/serve.ts';
+import { startSite, stopSite } from './use-site.ts';
 import { copyContent, removeDir, runBuild, runNormalize, writeSource } from '../helpers/content.ts';
 
 const SOURCE = '000_ce5e4365aebd8e0f';
@@ -63,12 +64,11 @@ beforeAll(async () => {
   const built = runBuild(dir, site);
   expect(built.status, built.output).toBe(0);
   html = readFileSync(join(site, 'statements', ID, 'index.html'), 'utf8');
-  [server, browser] = await Promise.all([startServer(site), launchChromium()]);
+  ({ server, browser } = await startSite(site));
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await stopSite({ server, browser });
   removeDir(dir);
 });
 

@@ -20,11 +20,20 @@ export interface Site {
 export function useSite(distDir: string = DIST): Site {
   const site = {} as Site;
   beforeAll(async () => {
-    [site.server, site.browser] = await Promise.all([startServer(distDir), launchChromium()]);
+    Object.assign(site, await startSite(distDir));
   });
-  afterAll(async () => {
-    await site.browser?.close();
-    await site.server?.close();
-  });
+  afterAll(() => stopSite(site));
   return site;
+}
+
+/** Serves a built site and starts Chromium (for a test file that builds its own site first). */
+export async function startSite(distDir: string): Promise<Site> {
+  const [server, browser] = await Promise.all([startServer(distDir), launchChromium()]);
+  return { server, browser };
+}
+
+/** Stops what `startSite` started (either may be missing when the start failed). */
+export async function stopSite(site: Partial<Site> | undefined): Promise<void> {
+  await site?.browser?.close();
+  await site?.server?.close();
 }

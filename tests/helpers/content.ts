@@ -146,10 +146,11 @@ export const FIXTURE_SITE: Site = { name: 'fixture', content: CONTENT, dist: joi
 
 /**
  * Builds the site of a content folder into `out` as `npm run build:site` does
- * (Astro, then Pagefind), with an Astro cache of its own beside the content.
+ * (Astro, then Pagefind), with an Astro cache of its own beside the content;
+ * `clean: false` keeps that cache, for an incremental build.
  */
-export function runBuild(contentDir: string, out: string): { status: number | null; output: string } {
-  const r = spawnSync(process.execPath, ['scripts/build-site.ts', '--clean', '--out', out], {
+export function runBuild(contentDir: string, out: string, { clean = true } = {}): { status: number | null; output: string } {
+  const r = spawnSync(process.execPath, ['scripts/build-site.ts', ...(clean ? ['--clean'] : []), '--out', out], {
     cwd: ROOT,
     encoding: 'utf8',
     // A local preview, as the live test build (npm test) is: the site is served here, at localhost.

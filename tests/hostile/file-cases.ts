@@ -62,6 +62,7 @@ function escapingCache(name: string, source: string, privateText: string): strin
     themes: ['diaspora', 'covid-19'],
     warnings: [],
     blocks: 1,
+    words: 4,
     removals: 0,
     rejoins: 0,
   };

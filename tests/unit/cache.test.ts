@@ -37,6 +37,7 @@ function entry(): CachedStatement {
     themes: ['diaspora', 'covid-19'],
     warnings: [],
     blocks: 3,
+    words: 450,
     removals: 1,
     rejoins: 0,
   };

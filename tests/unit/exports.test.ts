@@ -21,7 +21,7 @@ import { SITE_NAME } from '../../src/site/site.ts';
 import { type TextBlock, blocksFromMarkdown } from '../../src/edition/statement-text.ts';
 import { teiDocument } from '../../src/downloads/tei.ts';
 import { statementDocument } from '../../src/downloads/statement-entries.ts';
-import { readEditions } from '../../src/site/editions.ts';
+import { readEditions, readWordReference } from '../../src/site/editions.ts';
 import { blockHash } from '../../src/edition/block-hash.ts';
 import { escapeXml } from '../../src/edition/xml.ts';
 import { speakerSchema, statementFrontmatter, themeSchema } from '../../src/edition/schemas.ts';
@@ -44,6 +44,7 @@ const corpus = buildCorpus(
   z.array(themeSchema).parse(parseYaml(readFileSync(join(CONTENT, 'themes.yaml'), 'utf8'))),
   blocksOf,
   readEditions(join(CONTENT, 'editions.yaml')),
+  readWordReference(join(CONTENT, 'word-reference.json')),
 );
 const urlOf = (id: string) => `https://example.org/statements/${id}/`;
 const edition = corpus.edition;

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { assignIds, lcsPairs } from '../../scripts/normalize/steps/7-ids.ts';
 import { changeLine, retiredNote, splitNote } from '../../src/edition/id-notes.ts';
 import { landingOf, type RetiredId } from '../../src/edition/schemas.ts';
+import { countReference, referenceStale } from '../../src/edition/word-reference.ts';
 import rehypeBlockLinks from '../../src/markdown/rehype-block-links.ts';
 import remarkBlockIds from '../../src/markdown/remark-block-ids.ts';
 import rehypeRetiredIds from '../../src/markdown/rehype-retired-ids.ts';
@@ -198,5 +199,24 @@ describe('assignIds: many new paragraphs', () => {
     const r = assignIds(lock, texts);
     expect(r.ids.slice(0, 4)).toEqual(['p-1', 'p-6', 'p-7', 'p-8']);
     expect(r.changes).toEqual([{ kind: 'inserted', id: 'p-6', through: 'p-8' }]);
+  });
+});
+
+describe('the word reference', () => {
+  it('counts words as the corpus tools do, sorted', () => {
+    expect(countReference(['We welcome IOM.', 'IOM helps.'], '1.0')).toEqual({
+      edition: '1.0',
+      statements: 2,
+      words: 5,
+      counts: { helps: 1, iom: 2, we: 1, welcome: 1 },
+    });
+  });
+
+  it('is stale when missing, for a new edition, or when the corpus moved more than 1%', () => {
+    const ref = countReference(['one two three'], '1.0');
+    expect(referenceStale(null, '1.0', 3)).toBe('there is none yet');
+    expect(referenceStale({ ...ref, words: 1000 }, '1.0', 1010)).toBeNull();
+    expect(referenceStale({ ...ref, words: 1000 }, '1.0', 1011)).toBe("the corpus has 1,011 words, 1.1% away from the reference's 1,000");
+    expect(referenceStale(ref, '1.1', 3)).toBe('edition 1.1 is declared');
   });
 });

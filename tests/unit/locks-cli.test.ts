@@ -93,3 +93,35 @@ describe('locks', () => {
     expect(r.stdout).toContain('place: Geneva (stated) → Geneva (Palais des Nations) (stated)');
   });
 });
+
+describe('the word reference for distinctive words', () => {
+  const referencePath = (dir: string) => join(dir, 'word-reference.json');
+  const words = (dir: string) => (JSON.parse(readFileSync(referencePath(dir), 'utf8')) as { words: number; edition: string }).words;
+
+  it('is counted on the first run, then left alone by an edit that moves the corpus less than 1%', () => {
+    const dir = fresh();
+    const first = runNormalize(dir);
+    expect(first.stdout).toContain('normalize: counted the word reference anew, as there is none yet.');
+    const before = readFileSync(referencePath(dir), 'utf8');
+    insertParagraph(dir);
+    const r = runNormalize(dir);
+    expect(r.stdout).not.toContain('word reference');
+    expect(readFileSync(referencePath(dir), 'utf8')).toBe(before);
+    expect(runNormalize(dir, '--check').status).toBe(0);
+  });
+
+  it('is counted anew for a new edition, and --check says when it is out of date', () => {
+    const dir = fresh();
+    runNormalize(dir);
+    const counted = words(dir);
+    writeFileSync(
+      join(dir, 'editions.yaml'),
+      `${readFileSync(join(dir, 'editions.yaml'), 'utf8')}- version: '1.1'\n  date: '2026-12-02'\n  summary: Next.\n`,
+    );
+    const check = runNormalize(dir, '--check');
+    expect(check.status).toBe(1);
+    expect(check.stderr).toContain('word-reference.json: is out of date (edition 1.1 is declared)');
+    expect(runNormalize(dir).stdout).toContain('normalize: counted the word reference anew, as edition 1.1 is declared.');
+    expect(words(dir)).toBe(counted);
+  });
+});

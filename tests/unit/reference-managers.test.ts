@@ -25,7 +25,7 @@ import { ITEM_TYPES, cslJson } from '../../src/downloads/csl.ts';
 import { ris } from '../../src/downloads/ris.ts';
 import { speakerSchema, statementFrontmatter, themeSchema } from '../../src/edition/schemas.ts';
 import { type StatementView, TYPE_LABELS, buildCorpus } from '../../src/site/corpus.ts';
-import { readEditions } from '../../src/site/editions.ts';
+import { readEditions, readWordReference } from '../../src/site/editions.ts';
 import { SITE_NAME } from '../../src/site/site.ts';
 import { CONTENT, ROOT } from '../helpers/content.ts';
 
@@ -44,6 +44,7 @@ const corpus = buildCorpus(
   z.array(themeSchema).parse(parseYaml(readFileSync(join(CONTENT, 'themes.yaml'), 'utf8'))),
   new Map(),
   readEditions(join(CONTENT, 'editions.yaml')),
+  readWordReference(join(CONTENT, 'word-reference.json')),
 );
 const edition = corpus.edition;
 const urlOf = (id: string) => `https://example.org/statements/${id}/`;

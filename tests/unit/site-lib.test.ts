@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeBibtex } from '../../src/downloads/bibtex.ts';
 import { type CitableStatement, citeParagraph, citeStatement, exampleBlock } from '../../src/downloads/citations.ts';
 import { buildCorpus, readingMinutes } from '../../src/site/corpus.ts';
+import { countReference } from '../../src/edition/word-reference.ts';
 import { compareDates, formatDate } from '../../src/edition/dates.ts';
 import rehypeBlockLinks from '../../src/markdown/rehype-block-links.ts';
 import remarkBlockIds from '../../src/markdown/remark-block-ids.ts';
@@ -137,6 +138,7 @@ describe('roleLabel', () => {
 
 describe('buildCorpus', () => {
   const editions = [{ version: '1.0', date: '2026-12-01', summary: 'The first edition.' }];
+  const reference = countReference([], '1.0');
   const corpus = buildCorpus(
     [
       statement({
@@ -157,6 +159,7 @@ describe('buildCorpus', () => {
     themes,
     new Map(),
     editions,
+    reference,
   );
 
   it('orders statements by date and links each to its neighbours', () => {
@@ -210,6 +213,7 @@ describe('buildCorpus', () => {
         themes,
         new Map(),
         editions,
+        reference,
       ),
     ).toThrow('x: unknown speaker "nobody"');
     expect(() =>
@@ -219,6 +223,7 @@ describe('buildCorpus', () => {
         themes,
         new Map(),
         editions,
+        reference,
       ),
     ).toThrow('y: unknown theme "nope"');
   });

@@ -15,7 +15,7 @@ import { currentEdition, speakerSchema, statementFrontmatter, themeSchema } from
 import { blockHash } from '../../src/edition/block-hash.ts';
 import { blocksFromMarkdown, parsedBlocks } from '../../src/edition/statement-text.ts';
 import { buildCorpus } from '../../src/site/corpus.ts';
-import { readEditions } from '../../src/site/editions.ts';
+import { readEditions, readWordReference } from '../../src/site/editions.ts';
 import { teiCorpus, teiDocument, teiMember } from '../../src/downloads/tei.ts';
 import {
   STATEMENT_FORMATS,
@@ -56,6 +56,7 @@ const corpus = buildCorpus(
   z.array(themeSchema).parse(parseYaml(readFileSync(join(CONTENT, 'themes.yaml'), 'utf8'))),
   new Map(parsed.map((p) => [p.data.id, blocksFromMarkdown(p.body)])),
   editions,
+  readWordReference(join(CONTENT, 'word-reference.json')),
 );
 const entries = corpus.statements.map((s) => statementEntry(s, corpus.edition, SITE));
 const entry = (id: string): StatementEntry => entries.find((e) => e.id === id)!;

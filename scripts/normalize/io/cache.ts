@@ -37,6 +37,8 @@ export interface CachedStatement {
   themes: string[];
   warnings: string[];
   blocks: number;
+  /** Words of the statement's text (its frontmatter's `words`). */
+  words: number;
   removals: number;
   rejoins: number;
 }
@@ -75,6 +77,7 @@ const cachedStatement = z
     themes: z.array(slug),
     warnings: z.array(z.string()),
     blocks: count,
+    words: count,
     removals: count,
     rejoins: count,
   })

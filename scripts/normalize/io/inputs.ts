@@ -45,6 +45,8 @@ export interface SourceEntry {
   key?: string;
   /** Its lock (`sources/<name>.lock.json`), or null when it has none yet. */
   lock: Lock | null;
+  /** The cache key with another lock text: the key the next run will compute once this run has written the lock (with a cache). */
+  keyWithLock?: (lockText: string) => string;
 }
 
 /**
@@ -250,7 +252,15 @@ export function loadContent(contentDir: string, cache?: LoadCache): { content: C
         message: `is "${locked.lock.statement}" but the metadata beside it gives the id "${meta.id}": a statement's id is in every link to it; restore the id (or the lock)`,
       });
     }
-    sources.push({ file, bytes, meta, lock: locked?.lock ?? null, ...(key === undefined ? {} : { key }) });
+    const keyed = bytes;
+    const metaSource = metaText;
+    sources.push({
+      file,
+      bytes,
+      meta,
+      lock: locked?.lock ?? null,
+      ...(key === undefined || !cache ? {} : { key, keyWithLock: (lockText: string) => cache.keyOf(keyed, metaSource, lockText) }),
+    });
   }
   problems.push(...checkBuildNeeds(contentDir, { sources, speakers, themes }));
   const known = new Set(editions.map((e) => e.version));

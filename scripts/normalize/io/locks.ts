@@ -7,13 +7,13 @@
  * Markdown is in content/statements/) takes its ids from that Markdown, so a
  * lost lock never renumbers published paragraphs.
  */
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Lock, lockSchema } from '../../../src/edition/schemas.ts';
 import { blocksFromMarkdown } from '../../../src/edition/statement-text.ts';
 import type { Problem } from '../problems.ts';
 import type { LockedBlock } from '../steps/7-ids.ts';
 import { FileProblem, MAX_STATEMENT_BYTES, pathProblem, readRegularFile } from './files.ts';
+import { writeFileAtomically } from './output.ts';
 
 /** The largest lock read (16 MiB: the text of a 10 MB source and its ids). */
 export const MAX_LOCK_BYTES = 16 * 1024 * 1024;
@@ -94,13 +94,5 @@ export function lockText(lock: Lock): string {
 
 /** Writes a lock through a temporary file beside it, so a failure never leaves half a lock. */
 export function writeLock(contentDir: string, file: string, text: string): void {
-  const path = join(contentDir, file);
-  const tmp = `${path}.tmp-${process.pid}`;
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, path);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw err;
-  }
+  writeFileAtomically(join(contentDir, file), text);
 }

@@ -50,6 +50,18 @@ export function writeFolderAtomically(dir: string, files: Map<string, FileConten
   rmSync(old, { recursive: true, force: true });
 }
 
+/** Writes one file through a temporary file beside it, so a failure never leaves half a file. */
+export function writeFileAtomically(path: string, text: string): void {
+  const tmp = `${path}.tmp-${process.pid}`;
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, path);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+}
+
 /**
  * Compares `dir` with what it should hold; returns one line per difference.
  * @example staleFiles('content/statements', new Map()) // => [] when the folder is empty

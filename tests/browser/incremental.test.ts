@@ -1,0 +1,85 @@
+/**
+ * Incremental builds are never stale. On a copy of the fixture's content, the
+ * site is built, one statement's source is edited (a sentence with a word
+ * found nowhere else), and `npm run normalize` and the site build run again
+ * with Astro's cache, as a user rebuilds. The edited statement's page shows
+ * the new text and the search finds it, in Chromium; the pages the edit does
+ * not touch were taken from the cache, byte for byte. (Slow: two builds.)
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { open } from '../../scripts/dev/chromium.ts';
+import type { StaticServer } from '../../scripts/dev/serve.ts';
+import { startSite, stopSite } from './use-site.ts';
+import { copyContent, removeDir, runBuild, runNormalize, writeSource } from '../helpers/content.ts';
+
+const SOURCE = '000_ce5e4365aebd8e0f';
+const EDITED = '2012-11-28-wu-haitao-iom-council';
+const UNTOUCHED = '2023-chen-xu-iom-council';
+const WORD = 'zanzibarian';
+const SENTENCE = `We also thank the ${WORD} delegation for its support.`;
+
+let dir = '';
+let site = '';
+let second = { status: 0 as number | null, output: '' };
+let untouchedBefore = '';
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  dir = copyContent();
+  site = join(dir, 'site');
+  expect(runNormalize(dir).status).toBe(0);
+  const first = runBuild(dir, site);
+  expect(first.status, first.output).toBe(0);
+  untouchedBefore = readFileSync(join(site, 'statements', UNTOUCHED, 'index.html'), 'utf8');
+  const raw = readFileSync(join(dir, 'sources', `${SOURCE}.txt`), 'utf8');
+  writeSource(dir, `${SOURCE}.txt`, raw.replace('Thank you, Mr. President.', `${SENTENCE}\n\nThank you, Mr. President.`));
+  expect(runNormalize(dir).status).toBe(0);
+  second = runBuild(dir, site, { clean: false });
+  expect(second.status, second.output).toBe(0);
+  ({ server, browser } = await startSite(site));
+}, 300_000);
+
+afterAll(async () => {
+  await stopSite({ server, browser });
+  removeDir(dir);
+});
+
+describe('a rebuild after editing one statement', () => {
+  it('renders the edited page again and takes the pages the edit does not touch from the cache', () => {
+    const line = (path: string) => second.output.split('\n').find((l) => l.includes(`${path}index.html`)) ?? '';
+    expect(line(`/statements/${EDITED}/`)).not.toMatch(/\((restored|cached)\)/u);
+    expect(line(`/statements/${UNTOUCHED}/`)).toMatch(/\((restored|cached)\)/u);
+    expect(readFileSync(join(site, 'statements', UNTOUCHED, 'index.html'), 'utf8')).toBe(untouchedBefore);
+  });
+
+  it('shows the new text on the edited page, with its new paragraph id', async () => {
+    const page = await browser.newPage();
+    await open(page, server.url, `/statements/${EDITED}/`);
+    const p = page.locator('.text [data-block]', { hasText: SENTENCE });
+    expect(await p.count()).toBe(1);
+    expect(await p.getAttribute('id')).toBe('p-11');
+    await page.close();
+  });
+
+  it('finds the new word in search, at the new paragraph', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/search/?q=${WORD}`);
+    await page.waitForFunction(() => {
+      const s = document.getElementById('search-status')?.textContent ?? '';
+      return s !== '' && !s.startsWith('Searching');
+    });
+    const hits = await page.$$eval('#search-results > li', (items) =>
+      items.map((li) => ({
+        url: li.querySelector('h2 a')?.getAttribute('href') ?? '',
+        paras: [...li.querySelectorAll('.paras > li a')].map((a) => a.getAttribute('href') ?? ''),
+      })),
+    );
+    expect(hits.map((h) => h.url)).toEqual([`/statements/${EDITED}/`]);
+    expect(hits[0]!.paras.some((href) => href.endsWith('#p-11'))).toBe(true);
+    await page.close();
+  });
+});
