@@ -14,6 +14,7 @@ import { open } from '../../scripts/dev/chromium.ts';
 import type { StaticServer } from '../../scripts/dev/serve.ts';
 import { startSite, stopSite } from './use-site.ts';
 import { copyContent, removeDir, runBuild, runNormalize, writeSource } from '../helpers/content.ts';
+import { bucketOf } from '../../src/downloads/statement-entries.ts';
 
 const SOURCE = '000_ce5e4365aebd8e0f';
 const EDITED = '2012-11-28-wu-haitao-iom-council';
@@ -54,6 +55,20 @@ describe('a rebuild after editing one statement', () => {
     expect(line(`/statements/${EDITED}/`)).not.toMatch(/\((restored|cached)\)/u);
     expect(line(`/statements/${UNTOUCHED}/`)).toMatch(/\((restored|cached)\)/u);
     expect(readFileSync(join(site, 'statements', UNTOUCHED, 'index.html'), 'utf8')).toBe(untouchedBefore);
+  });
+
+  it('rewrites the edited statement’s download file, whose blocks carry the new text', () => {
+    const bucket = bucketOf(EDITED);
+    expect(second.output.split('\n').find((l) => l.includes(`/data/statements/${bucket}.json`)) ?? '').not.toMatch(
+      /\((restored|cached)\)/u,
+    );
+    const entry = (
+      JSON.parse(readFileSync(join(site, 'data', 'statements', `${bucket}.json`), 'utf8')) as Record<
+        string,
+        { blocks: { id: string; text: string }[] }
+      >
+    )[EDITED]!;
+    expect(entry.blocks.find((b) => b.id === 'p-11')?.text).toBe(SENTENCE);
   });
 
   it('shows the new text on the edited page, with its new paragraph id', async () => {

@@ -2,6 +2,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { bucketJson, buckets } from '../../../downloads/statement-entries.ts';
 import { getCorpus } from '../../../site/load.ts';
 import { requireSite } from '../../../site/address.ts';
+import { pageKey } from '../../../site/page-keys.ts';
 
 /**
  * The per-statement JSON: at most 1,024 files, each holding the statements
@@ -9,7 +10,14 @@ import { requireSite } from '../../../site/address.ts';
  * statement page's "Download this statement" fetches its bucket.
  */
 export const getStaticPaths = (async () =>
-  [...buckets(await getCorpus()).keys()].map((bucket) => ({ params: { bucket } }))) satisfies GetStaticPaths;
+  [...buckets(await getCorpus())].map(([bucket, members]) => ({
+    params: { bucket },
+    // What the entries are made of (their citations, labels and TEI data derive from these): one edit rewrites one bucket.
+    cacheKey: pageKey(
+      'bucket',
+      members.map((s) => [s.data, s.blocks.map((b) => [b.id, b.hash, b.kind, b.list, b.number]), s.speaker, s.themes.map((t) => t.theme)]),
+    ),
+  }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) =>
   new Response(bucketJson(await getCorpus(), params.bucket!, requireSite(site)), {
