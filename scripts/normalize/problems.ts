@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+
 /** One thing wrong with the input: which file, where in it, and what. */
 export interface Problem {
   /** Path of the file, relative to the content folder where possible. */
@@ -25,4 +27,16 @@ export class InputProblems extends Error {
  */
 export function formatProblem(p: Problem): string {
   return p.where ? `${p.file}: ${p.where}: ${p.message}` : `${p.file}: ${p.message}`;
+}
+
+/**
+ * Turns zod issues into problems naming the field path.
+ * @example zodProblems(z.object({ a: z.string() }).safeParse({}).error!, 'f.yaml')[0].where // => 'a'
+ */
+export function zodProblems(error: z.ZodError, file: string, prefix = ''): Problem[] {
+  return error.issues.map((issue) => ({
+    file,
+    where: prefix + (issue.path.length > 0 ? issue.path.map(String).join('.') : '(top level)'),
+    message: issue.message,
+  }));
 }

@@ -43,6 +43,18 @@ export function blocksFromMarkdown(body: string): TextBlock[] {
   return simpleBlocks(body) ?? parsedBlocks(body);
 }
 
+/**
+ * The Markdown body of a statement file (what follows its frontmatter), or
+ * null when the file does not open with a frontmatter block. Split by index,
+ * not a regular expression, so a frontmatter of megabytes costs nothing.
+ * @example statementBody('---\nid: x\n---\n\nThank you. {#p-1}\n') // => '\nThank you. {#p-1}\n'
+ */
+export function statementBody(file: string): string | null {
+  if (!file.startsWith('---\n')) return null;
+  const end = file.indexOf('\n---\n', 3);
+  return end === -1 ? null : file.slice(end + '\n---\n'.length);
+}
+
 /** A list item line: bullet marker, or number and delimiter; then the content. */
 const ITEM = /^(?:([-+*])|(\d{1,9})([.)]))[ ](?=\S)(.*)$/u;
 const HEADING = /^#{1,6}[ ](?=\S)(.*)$/u;

@@ -1,9 +1,11 @@
 /**
- * Reads `content/editions.yaml` for the pages: the same schema the normalizer
- * validates it with; a problem stops the build naming the file and the field.
+ * Reads `content/editions.yaml` and `content/word-reference.json` for the
+ * pages, with the same schemas the normalizer uses; a problem stops the build
+ * naming the file and the field.
  */
 import { readFileSync } from 'node:fs';
 import { load } from 'js-yaml';
+import type { z } from 'zod';
 import { type Edition, editionsSchema } from '../edition/schemas.ts';
 import { contentPath } from './paths.ts';
 import { type WordReference, wordReferenceSchema } from '../edition/word-reference.ts';
@@ -16,22 +18,22 @@ export function siteEdition(): Edition {
   return cached.at(-1)!;
 }
 
-/** The reference corpus for distinctive words (content/word-reference.json, written by the normalizer). */
-export function readWordReference(path = contentPath('word-reference.json')): WordReference {
-  const r = wordReferenceSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+/** A content file parsed and validated; its first problem, if any, thrown as "<path>: <field>: <message><hint>". */
+function readValidated<T>(path: string, parse: (text: string) => unknown, schema: z.ZodType<T>, hint = ''): T {
+  const r = schema.safeParse(parse(readFileSync(path, 'utf8')));
   if (!r.success) {
     const issue = r.error.issues[0]!;
-    throw new Error(`${path}: ${issue.path.map(String).join('.') || '(top level)'}: ${issue.message}; run npm run normalize`);
+    throw new Error(`${path}: ${issue.path.map(String).join('.') || '(top level)'}: ${issue.message}${hint}`);
   }
   return r.data;
 }
 
+/** The reference corpus for distinctive words (content/word-reference.json, written by the normalizer). */
+export function readWordReference(path = contentPath('word-reference.json')): WordReference {
+  return readValidated(path, JSON.parse, wordReferenceSchema, '; run npm run normalize');
+}
+
 /** The editions, oldest first. */
 export function readEditions(path = contentPath('editions.yaml')): Edition[] {
-  const r = editionsSchema.safeParse(load(readFileSync(path, 'utf8')));
-  if (!r.success) {
-    const issue = r.error.issues[0]!;
-    throw new Error(`${path}: ${issue.path.map(String).join('.') || '(top level)'}: ${issue.message}`);
-  }
-  return r.data;
+  return readValidated(path, load, editionsSchema);
 }

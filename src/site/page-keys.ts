@@ -33,13 +33,18 @@ export function listItemKey(s: StatementView): unknown {
   ];
 }
 
+/** A statement's text as a key: each block's id, content hash and place in a list. */
+export function blocksKey(view: StatementView): unknown {
+  return view.blocks.map((b) => [b.id, b.hash, b.kind, b.list, b.number]);
+}
+
 /** What a statement's page shows: all of its own data and text, and its neighbours' titles and dates. */
 export function statementPageKey(view: StatementView): string {
   const neighbour = (s: StatementView | null) => (s ? [s.data.id, s.data.title, s.dateLabel] : null);
   return pageKey(
     'statement',
     view.data,
-    view.blocks.map((b) => [b.id, b.hash, b.kind, b.list, b.number]),
+    blocksKey(view),
     view.speaker,
     view.themes.map((t) => [t.theme, t.assignment]),
     view.distinctive,

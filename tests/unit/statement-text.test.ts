@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../scripts/normalize/io/inputs.ts';
 import { idContextOf, normalizeSource } from '../../scripts/normalize/pipeline.ts';
 import { syntheticCorpus } from '../../scripts/dev/synthetic/corpus.ts';
-import { blocksFromMarkdown, parsedBlocks, simpleBlocks } from '../../src/edition/statement-text.ts';
+import { statementBody, blocksFromMarkdown, parsedBlocks, simpleBlocks } from '../../src/edition/statement-text.ts';
 import { CONTENT, LIVE_CONTENT, copyContent, removeDir, splitStatement } from '../helpers/content.ts';
 
 /** [label, body] of every statement in a content folder. */
@@ -80,5 +80,13 @@ describe('blocksFromMarkdown', () => {
     const fast = simpleBlocks(body);
     expect(fast).not.toBeNull();
     expect(fast).toEqual(parsedBlocks(body));
+  });
+});
+
+describe('statementBody', () => {
+  it('gives what follows the frontmatter, however long the frontmatter, and null for a file without one', () => {
+    expect(statementBody('---\nid: x\n---\n\nThank you. {#p-1}\n')).toBe('\nThank you. {#p-1}\n');
+    expect(statementBody(`---\n${'rejoins: x\n'.repeat(500_000)}---\n\nText. {#p-1}\n`)).toBe('\nText. {#p-1}\n');
+    expect(statementBody('Text without frontmatter. {#p-1}\n')).toBeNull();
   });
 });

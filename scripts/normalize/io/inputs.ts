@@ -18,7 +18,7 @@ import {
   themeSchema,
 } from '../../../src/edition/schemas.ts';
 import { LOCK_SUFFIX, lockFileOf, readLock } from './locks.ts';
-import type { Problem } from '../problems.ts';
+import { type Problem, zodProblems } from '../problems.ts';
 import { checkBuildNeeds } from './build-checks.ts';
 import { decodeYaml, parseYaml } from './yaml.ts';
 import {
@@ -67,18 +67,6 @@ export interface Content {
   themes: Theme[];
   /** content/editions.yaml: the last is the current edition. */
   editions: Edition[];
-}
-
-/**
- * Turns zod issues into problems naming the field path.
- * @example zodProblems(z.object({ a: z.string() }).safeParse({}).error!, 'f.yaml')[0].where // => 'a'
- */
-export function zodProblems(error: z.ZodError, file: string, prefix = ''): Problem[] {
-  return error.issues.map((issue) => ({
-    file,
-    where: prefix + (issue.path.length > 0 ? issue.path.map(String).join('.') : '(top level)'),
-    message: issue.message,
-  }));
 }
 
 /** A `FileProblem`'s message; anything else thrown while reading is a bug and goes on up. */

@@ -9,8 +9,8 @@
  */
 import { join } from 'node:path';
 import { type Lock, lockSchema } from '../../../src/edition/schemas.ts';
-import { blocksFromMarkdown } from '../../../src/edition/statement-text.ts';
-import type { Problem } from '../problems.ts';
+import { blocksFromMarkdown, statementBody } from '../../../src/edition/statement-text.ts';
+import { type Problem, zodProblems } from '../problems.ts';
 import type { LockedBlock } from '../steps/7-ids.ts';
 import { FileProblem, MAX_STATEMENT_BYTES, pathProblem, readRegularFile } from './files.ts';
 import { writeFileAtomically } from './output.ts';
@@ -27,11 +27,6 @@ export const LOCK_SUFFIX = '.lock.json';
  */
 export function lockFileOf(sourceFile: string): string {
   return sourceFile.replace(/\.txt$/u, LOCK_SUFFIX);
-}
-
-/** Problems as `zodProblems` makes them, without importing inputs.ts (which imports this). */
-function issues(error: { issues: { path: PropertyKey[]; message: string }[] }, file: string): Problem[] {
-  return error.issues.map((i) => ({ file, where: i.path.length > 0 ? i.path.map(String).join('.') : '(top level)', message: i.message }));
 }
 
 /**
@@ -58,7 +53,7 @@ export function readLock(contentDir: string, file: string, problems: Problem[]):
   }
   const r = lockSchema.safeParse(value);
   if (!r.success) {
-    problems.push(...issues(r.error, file));
+    problems.push(...zodProblems(r.error, file));
     return null;
   }
   return { lock: r.data, text };
@@ -71,10 +66,9 @@ export function readLock(contentDir: string, file: string, problems: Problem[]):
 export function publishedBlocks(outDir: string, id: string): LockedBlock[] | undefined {
   const path = join(outDir, `${id}.md`);
   if (pathProblem(path) !== undefined) return undefined;
-  const text = readRegularFile(path, MAX_STATEMENT_BYTES, 'a statement').toString('utf8');
-  const m = /^---\n[\s\S]*?\n---\n([\s\S]*)$/u.exec(text);
-  if (!m) return undefined;
-  return blocksFromMarkdown(m[1]!).map((b) => ({ id: b.id, text: b.text }));
+  const body = statementBody(readRegularFile(path, MAX_STATEMENT_BYTES, 'a statement').toString('utf8'));
+  if (body === null) return undefined;
+  return blocksFromMarkdown(body).map((b) => ({ id: b.id, text: b.text }));
 }
 
 /**

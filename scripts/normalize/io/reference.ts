@@ -4,7 +4,7 @@
  * output, like the statements: a missing or unreadable one is counted anew.
  */
 import { join } from 'node:path';
-import { blocksFromMarkdown } from '../../../src/edition/statement-text.ts';
+import { blocksFromMarkdown, statementBody } from '../../../src/edition/statement-text.ts';
 import {
   countReference,
   referenceStale,
@@ -44,11 +44,7 @@ export function referenceFor(
   const reason = referenceStale(previous, edition, words);
   if (previous !== null && reason === null) return { reference: previous, text: referenceText(previous), reason };
   const texts = statements.map((s) => {
-    const markdown = s.markdown();
-    // The body follows the frontmatter's closing line (a split by index: a frontmatter of megabytes is no problem).
-    const end = markdown.indexOf('\n---\n', 3);
-    const body = end === -1 ? '' : markdown.slice(end + 5);
-    return blocksFromMarkdown(body)
+    return blocksFromMarkdown(statementBody(s.markdown()) ?? '')
       .map((b) => b.text)
       .join('\n');
   });

@@ -2,7 +2,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { bucketJson, buckets } from '../../../downloads/statement-entries.ts';
 import { getCorpus } from '../../../site/load.ts';
 import { requireSite } from '../../../site/address.ts';
-import { pageKey } from '../../../site/page-keys.ts';
+import { blocksKey, pageKey } from '../../../site/page-keys.ts';
 
 /**
  * The per-statement JSON: at most 1,024 files, each holding the statements
@@ -15,7 +15,7 @@ export const getStaticPaths = (async () =>
     // What the entries are made of (their citations, labels and TEI data derive from these): one edit rewrites one bucket.
     cacheKey: pageKey(
       'bucket',
-      members.map((s) => [s.data, s.blocks.map((b) => [b.id, b.hash, b.kind, b.list, b.number]), s.speaker, s.themes.map((t) => t.theme)]),
+      members.map((s) => [s.data, blocksKey(s), s.speaker, s.themes.map((t) => t.theme)]),
     ),
   }))) satisfies GetStaticPaths;
 
