@@ -131,7 +131,8 @@ describe('a new edition with an insertion, a split and a merge', () => {
       }
       await context.close();
     }
-  });
+    // 20 fresh pages, each waited on until its scroll settles: a minute on a busy two-core machine.
+  }, 120_000);
 
   it('says on arrival where a retired id went, and where a split paragraph continues', async () => {
     const context = await browser.newContext();
