@@ -1,53 +1,64 @@
 /**
  * Astro integration: the Pagefind search index, built with Pagefind's Node API
  * once Astro has written the site (`astro:build:done`), so that `astro build`
- * alone gives a site whose search works. The index goes to `<outDir>/pagefind/`,
- * byte for byte what `pagefind --site <outDir> --max-fragments 5000` writes.
+ * alone gives a site whose search works.
  *
- * Every option the build needs is reachable through the Node API: the CLI's
- * `--max-fragments N` is `createIndex({ maxFragments: N })` (Pagefind 1.6's
- * service honours it; checked by building both ways and comparing the bytes).
- * The CLI's `--quiet` has no counterpart and needs none: the service prints
- * nothing. What the API does not do by itself is fail: an empty folder is
- * "indexed" without an error (0 pages) and errors come back as strings in the
- * responses. Here every error, and an index of no page, fails the build.
+ * The index is built in parts, one per year (src/search/search-index.ts): the
+ * build writes each part's records to `/search/records/<year>.json`
+ * (src/pages/search/records/[part].json.ts), and this integration indexes
+ * each into its own Pagefind index, `/pagefind/<year>/`, then removes the
+ * records from the output. The search page merges the parts it needs at
+ * search time (Pagefind's multisite `mergeIndex`; src/client/search/pagefind.ts).
+ * `/pagefind/pagefind.js` is Pagefind's browser API; each part keeps its
+ * WebAssembly and worker, which the first part a search opens is loaded with.
  *
- * Timing: the build's log says how long indexing took. When BENCH_STAGE_LOG
- * names a file (the bench sets it; see scripts/dev/bench/stage-timer.ts), one
- * JSON line `{ "stage": "pagefind", "seconds", "peakMB" }` is appended to it,
- * peakMB being the Pagefind process's peak resident memory.
+ * A part is indexed again only when its records changed: each indexed part is
+ * kept in Astro's cache folder under the SHA-256 of its records (and
+ * Pagefind's version), so a build after editing one statement re-indexes one
+ * year, and `astro build --force` (build-site's `--clean`) re-indexes all.
+ * Parts built elsewhere (a sharded build, README "Very large corpora") are
+ * kept: a part whose folder is already in the output and has no records
+ * beside it is left as it is.
+ *
+ * What the API does not do by itself is fail: errors come back as strings in
+ * the responses. Here every error, and an index of no statement, fails the build.
+ *
+ * Timing: the build's log says how long indexing took and how many parts were
+ * indexed or taken from the cache. When BENCH_STAGE_LOG names a file (the bench
+ * sets it; see scripts/dev/bench/stage-timer.ts), one JSON line
+ * `{ "stage": "pagefind", "seconds", "peakMB" }` is appended to it, peakMB
+ * being the Pagefind process's peak resident memory (null when no part was indexed).
  */
-import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 
-/**
- * Pagefind writes one result fragment per page; above this many pages it packs
- * them into shared files. 5,000 keeps a 10,000-statement site under 20,000
- * deployed files (a static host's usual limit) while a result costs at most two
- * pages' fragments to download. Smaller corpora are unaffected.
- */
-export const PAGEFIND_MAX_FRAGMENTS = 5000;
+/** Where the build writes each part's records, under the output folder. */
+export const RECORDS_DIR = join('search', 'records');
+/** What a part's folder keeps of what Pagefind writes: its index, and what its first search loads. */
+const PART_FILES = /^(?:pagefind-entry\.json|pagefind\.[\w-]+\.pf_meta|wasm\.[\w-]+\.pagefind|pagefind-worker\.js|index|fragment|filter)$/u;
+/** A part's name: a year (src/search/search-index.ts). */
+const PART_NAME = /^\d{4}$/u;
 
-export interface PagefindIndexOptions {
-  /** Pagefind's `maxFragments` (the CLI's `--max-fragments`). */
-  maxFragments?: number;
-}
-
-export interface PagefindIndexResult {
-  /** HTML files Pagefind read (pages without `data-pagefind-body` are read, then left out). */
+export interface SearchIndexResult {
+  /** Statements indexed, in every part. */
   pages: number;
-  /** Wall time from starting Pagefind to its index written and the process stopped. */
+  /** Parts in the output. */
+  parts: number;
+  /** Parts indexed by this build (the others came from the cache or another build). */
+  indexed: number;
+  /** Wall time of the whole step. */
   seconds: number;
-  /** Peak resident memory of Pagefind's process in MB, or null where it cannot be read (no /proc). */
+  /** Peak resident memory of Pagefind's process in MB; null when no part was indexed or there is no /proc. */
   peakMB: number | null;
 }
 
 /** Throws when a Pagefind response carries errors. */
-function check(step: string, site: string, errors: readonly string[]): void {
-  if (errors.length > 0) throw new Error(`Pagefind could not index ${site}: ${step}: ${errors.join('; ')}`);
+function check(part: string, step: string, errors: readonly string[]): void {
+  if (errors.length > 0) throw new Error(`Pagefind could not index part ${part}: ${step}: ${errors.join('; ')}`);
 }
 
 /**
@@ -71,36 +82,111 @@ function pagefindPeakMB(): number | null {
   return null;
 }
 
+/** Pagefind's version: part of a cached part's key, so that a new Pagefind indexes everything again. */
+function pagefindVersion(): string {
+  const pkg = join(fileURLToPath(import.meta.resolve('pagefind')), '..', '..', 'package.json');
+  return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
+}
+
+/** The records of one part, checked for the shape Pagefind takes. */
+function readRecords(file: string): pagefind.CustomRecord[] {
+  const records: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  const ok = (r: unknown): r is pagefind.CustomRecord =>
+    typeof r === 'object' &&
+    r !== null &&
+    typeof (r as { url?: unknown }).url === 'string' &&
+    typeof (r as { content?: unknown }).content === 'string';
+  if (!Array.isArray(records) || records.length === 0 || !records.every(ok)) {
+    throw new Error(`Pagefind could not index ${file}: not a non-empty list of records with a url and content`);
+  }
+  return records;
+}
+
 /**
- * Builds the Pagefind index of the HTML files under `site` into `site/pagefind/`.
- * Throws, with Pagefind's own message, on any error and when no page was found.
+ * Indexes one part's records with Pagefind into `out` (which must not exist),
+ * keeping only what a part needs. Returns how many statements it holds.
  */
-export async function buildPagefindIndex(site: string, options: PagefindIndexOptions = {}): Promise<PagefindIndexResult> {
+async function indexPart(part: string, records: pagefind.CustomRecord[], out: string): Promise<void> {
+  const created = await pagefind.createIndex({});
+  check(part, 'createIndex', created.errors);
+  const index = created.index;
+  if (!index) throw new Error(`Pagefind could not index part ${part}: createIndex returned no index`);
+  for (const record of records) {
+    const added = await index.addCustomRecord(record);
+    check(part, `addCustomRecord ${record.url}`, added.errors);
+  }
+  const tmp = `${out}.tmp-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  const written = await index.writeFiles({ outputPath: tmp });
+  check(part, 'writeFiles', written.errors);
+  await index.deleteIndex();
+  // The WebAssembly of the records' language only (the entry names it); Pagefind also writes one for pages of no language.
+  const entry = JSON.parse(readFileSync(join(tmp, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { wasm?: string }> };
+  const wasm = new Set(Object.values(entry.languages).map((l) => `wasm.${l.wasm ?? 'unknown'}.pagefind`));
+  for (const name of readdirSync(tmp)) {
+    const keep = name.startsWith('wasm.') ? wasm.has(name) : PART_FILES.test(name) || name === 'pagefind.js';
+    if (!keep) rmSync(join(tmp, name), { recursive: true, force: true });
+  }
+  renameSync(tmp, out);
+}
+
+/**
+ * Builds `<site>/pagefind/`: one index per part of `<site>/search/records/`,
+ * taken from `cacheDir` when its records are unchanged (no cache when null;
+ * `force` ignores it), and Pagefind's browser API beside them. Removes the
+ * records. Throws, with Pagefind's own message, on any error and when there
+ * is no statement to index.
+ */
+export async function buildSearchIndex(site: string, cacheDir: string | null, force = false): Promise<SearchIndexResult> {
   const start = performance.now();
-  const fail = (why: string) => new Error(`Pagefind could not index ${site}: ${why}`);
+  const recordsDir = join(site, RECORDS_DIR);
+  const outDir = join(site, 'pagefind');
+  const files = existsSync(recordsDir)
+    ? readdirSync(recordsDir)
+        .filter((n) => n.endsWith('.json'))
+        .sort()
+    : [];
+  const partsCache = cacheDir ? join(cacheDir, 'pagefind-parts') : null;
+  const version = pagefindVersion();
+  const used = new Set<string>();
+  let pages = 0;
+  let indexed = 0;
+  let peakMB: number | null = null;
   // When Pagefind's process dies during a request, the API's promise never
   // settles and Node would exit as if all went well: fail instead.
-  let stalled = (): void => {};
-  const stall = new Promise<never>((_, reject) => {
-    stalled = () => reject(fail('its process stopped without answering (killed, or out of memory?)'));
-  });
+  const stalled = (): void => {
+    throw new Error(`Pagefind could not index ${site}: its process stopped without answering (killed, or out of memory?)`);
+  };
   process.once('beforeExit', stalled);
-  const answer = <T>(request: Promise<T>): Promise<T> => Promise.race([request, stall]);
   try {
-    const created = await answer(
-      pagefind.createIndex({ ...(options.maxFragments === undefined ? {} : { maxFragments: options.maxFragments }) }),
-    );
-    check('createIndex', site, created.errors);
-    const index = created.index;
-    if (!index) throw fail('createIndex returned no index');
-    const added = await answer(index.addDirectory({ path: site }));
-    check('addDirectory', site, added.errors);
-    if (added.page_count === 0) throw fail('the folder holds no HTML page');
-    const written = await answer(index.writeFiles({ outputPath: join(site, 'pagefind') }));
-    check('writeFiles', site, written.errors);
-    return { pages: added.page_count, seconds: Math.round(performance.now() - start) / 1000, peakMB: pagefindPeakMB() };
+    mkdirSync(outDir, { recursive: true });
+    for (const file of files) {
+      const part = file.slice(0, -'.json'.length);
+      if (!PART_NAME.test(part))
+        throw new Error(`Pagefind could not index ${join(recordsDir, file)}: "${part}" is not a part's name (a year)`);
+      const bytes = readFileSync(join(recordsDir, file));
+      const records = readRecords(join(recordsDir, file));
+      pages += records.length;
+      const key = createHash('sha256').update(`pagefind ${version}\n`).update(bytes).digest('hex').slice(0, 20);
+      const target = join(outDir, part);
+      rmSync(target, { recursive: true, force: true });
+      if (!partsCache) {
+        await indexPart(part, records, target);
+        indexed += 1;
+        continue;
+      }
+      const cached = join(partsCache, `${part}-${key}`);
+      used.add(`${part}-${key}`);
+      if (force || !existsSync(cached)) {
+        mkdirSync(partsCache, { recursive: true });
+        rmSync(cached, { recursive: true, force: true });
+        await indexPart(part, records, cached);
+        indexed += 1;
+      }
+      cpSync(cached, target, { recursive: true });
+    }
+    if (indexed > 0) peakMB = pagefindPeakMB();
   } catch (e) {
-    // The API also rejects with plain strings or its own errors (an unexpected reply, its process gone).
     throw e instanceof Error && e.message.startsWith('Pagefind could not index')
       ? e
       : new Error(`Pagefind could not index ${site}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
@@ -108,18 +194,41 @@ export async function buildPagefindIndex(site: string, options: PagefindIndexOpt
     process.off('beforeExit', stalled);
     await pagefind.close();
   }
+  rmSync(recordsDir, { recursive: true, force: true });
+  // Parts built by this build or before it (another shard's build), each with its index.
+  const parts = readdirSync(outDir).filter((n) => PART_NAME.test(n) && existsSync(join(outDir, n, 'pagefind-entry.json')));
+  if (parts.length === 0) throw new Error(`Pagefind could not index ${site}: no statement to index (no ${RECORDS_DIR}/*.json)`);
+  // The browser API, from a part (each has it), then only at the top.
+  for (const part of parts) {
+    const api = join(outDir, part, 'pagefind.js');
+    if (existsSync(api)) {
+      cpSync(api, join(outDir, 'pagefind.js'));
+      rmSync(api);
+    }
+  }
+  if (!existsSync(join(outDir, 'pagefind.js'))) throw new Error(`Pagefind could not index ${site}: no part left Pagefind's pagefind.js`);
+  if (partsCache && existsSync(partsCache)) {
+    for (const name of readdirSync(partsCache)) if (!used.has(name)) rmSync(join(partsCache, name), { recursive: true, force: true });
+  }
+  return { pages, parts: parts.length, indexed, seconds: Math.round(performance.now() - start) / 1000, peakMB };
 }
 
-/** The integration: after `astro build`, the Pagefind index of the output folder (maxFragments: PAGEFIND_MAX_FRAGMENTS unless given). */
-export default function pagefindIntegration(options: PagefindIndexOptions = {}): AstroIntegration {
-  const maxFragments = options.maxFragments ?? PAGEFIND_MAX_FRAGMENTS;
+/** The integration: after `astro build`, the search index of the output folder, in parts. */
+export default function pagefindIntegration(): AstroIntegration {
+  let cacheDir: string | null = null;
   return {
     name: 'pagefind',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        cacheDir = fileURLToPath(config.cacheDir);
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
-        const result = await buildPagefindIndex(site, { maxFragments });
-        logger.info(`Indexed ${result.pages} HTML files in ${result.seconds.toFixed(2)} s into ${join(site, 'pagefind')}`);
+        const result = await buildSearchIndex(site, cacheDir, process.argv.includes('--force'));
+        logger.info(
+          `Indexed ${result.pages} statements in ${result.parts} parts (${result.indexed} indexed, ${result.parts - result.indexed} unchanged) ` +
+            `in ${result.seconds.toFixed(2)} s into ${join(site, 'pagefind')}`,
+        );
         const stageLog = process.env['BENCH_STAGE_LOG'];
         if (stageLog) {
           appendFileSync(stageLog, `${JSON.stringify({ stage: 'pagefind', seconds: result.seconds, peakMB: result.peakMB })}\n`);

@@ -23,7 +23,7 @@ export default function rehypeBlockLinks() {
       const link: Element = {
         type: 'element',
         tagName: 'a',
-        properties: { className: [className], href: `#${id}`, title: `Link to paragraph ${String(n)}`, dataPagefindIgnore: '' },
+        properties: { className: [className], href: `#${id}`, title: `Link to paragraph ${String(n)}` },
         children: [{ type: 'text', value: `¶${String(n)}` }],
       };
       node.children.unshift(link);

@@ -18,7 +18,7 @@ function note(className: string, text: string, id?: string): Element {
   return {
     type: 'element',
     tagName: 'span',
-    properties: { ...(id ? { id } : {}), className: ['id-note', className], role: 'note', dataPagefindIgnore: '' },
+    properties: { ...(id ? { id } : {}), className: ['id-note', className], role: 'note' },
     children: [{ type: 'text', value: text }],
   };
 }

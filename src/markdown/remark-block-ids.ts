@@ -4,7 +4,7 @@
  * item's paragraph gives the id to the `<li>`. Ids already set are kept. Each
  * marked element also gets `data-block`, its ¶ number: its place among the
  * marked blocks in reading order (rehype-block-links turns it into the visible
- * ¶ link), and `data-pagefind-title`. The marker's syntax is
+ * ¶ link). The marker's syntax is
  * src/edition/block-ids.ts's.
  */
 import type { Heading, ListItem, Paragraph, Root, Text } from 'mdast';
@@ -35,9 +35,6 @@ function setId(node: { data?: unknown }, id: string, n: number): void {
   const props = (data.hProperties ??= {});
   props['id'] ??= id;
   props['dataBlock'] ??= String(n);
-  // Pagefind makes every element with an id and a title its own sub-result,
-  // so a search hit links to the paragraph itself.
-  props['dataPagefindTitle'] ??= `¶${n}`;
 }
 
 /** Default-exported factory, as unified plugins are. */

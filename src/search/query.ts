@@ -70,6 +70,17 @@ export function fold(text: string): string {
   return foldChars(text).replace(/ +/gu, ' ');
 }
 
+/** Pagefind's word separators: whitespace but U+FEFF, as its excerpts split a record's content. */
+const WORD_SEPARATORS = /[^\S\uFEFF]+/u;
+
+/**
+ * The words of a text as Pagefind counts word positions.
+ * @example wordsOf(' the  Global\nCompact ') // => ['the', 'Global', 'Compact']
+ */
+export function wordsOf(text: string): string[] {
+  return text.split(WORD_SEPARATORS).filter((w) => w !== '');
+}
+
 /** A regular expression for a phrase as whole words in folded text. */
 function phraseRegExp(phrase: string): RegExp {
   const body = fold(phrase.trim()).split(' ').map(escapeRegExp).join(' ');
@@ -179,7 +190,7 @@ export function expandAliases(p: ParsedQuery, groups: AliasGroup[]): AliasVarian
 /**
  * The facets a search can be narrowed by, in the order the search page shows
  * them: the one list of their names. Each is a URL parameter, a Pagefind
- * filter (`data-pagefind-filter`, see `search-index.ts`) and a fieldset of the
+ * filter (see `searchRecordOf` in `search-index.ts`) and a fieldset of the
  * search page.
  */
 export const FACET_KEYS = ['speaker', 'year', 'theme', 'type', 'behalf'] as const;
@@ -193,7 +204,7 @@ export function noFilters(): Record<Facet, string[]> {
   return Object.fromEntries(FACET_KEYS.map((k) => [k, []])) as unknown as Record<Facet, string[]>;
 }
 
-/** Pagefind's sort key of a statement (its date): written into the index by `SearchMeta.astro`, asked for by the search page. */
+/** Pagefind's sort key of a statement (its date): written into the index by `searchRecordOf` (search-index.ts), asked for by the search page. */
 export const SORT_KEY = 'date';
 
 /** How results are ordered. */
@@ -207,11 +218,13 @@ export interface SearchState {
   filters: Record<Facet, string[]>;
   /** Result order. */
   sort: SortOrder;
+  /** Search every statement at once, not only the newest (`?scope=all`; see src/search/parts.ts). */
+  all?: true;
 }
 
 /**
  * Reads the search state from URL parameters (`q`, one parameter per facet,
- * repeatable, and `sort`). Unknown parameters and values are ignored.
+ * repeatable, `sort`, and `scope=all`). Unknown parameters and values are ignored.
  * @example stateFromParams(new URLSearchParams('q=%22Global+Compact%22&speaker=chen-xu')).filters.speaker // => ['chen-xu']
  */
 export function stateFromParams(params: URLSearchParams): SearchState {
@@ -223,6 +236,7 @@ export function stateFromParams(params: URLSearchParams): SearchState {
     q: (params.get('q') ?? '').trim(),
     filters,
     sort: sort === 'newest' || sort === 'oldest' ? sort : 'relevance',
+    ...(params.get('scope') === 'all' ? { all: true as const } : {}),
   };
 }
 
@@ -237,6 +251,7 @@ export function paramsFromState(state: SearchState): URLSearchParams {
   if (state.q) params.set('q', state.q);
   for (const k of FACET_KEYS) for (const v of [...state.filters[k]].sort()) params.append(k, v);
   if (state.sort !== 'relevance') params.set('sort', state.sort);
+  if (state.all) params.set('scope', 'all');
   return params;
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Corpus, StatementView } from '../site/corpus.ts';
 import { slugify } from '../edition/slugs.ts';
-import { FACET_KEYS, type Facet } from './query.ts';
+import { FACET_KEYS, type Facet, SORT_KEY, wordsOf } from './query.ts';
 
 /** Each facet's heading on the search page. */
 const FACET_LABELS: Record<Facet, string> = {
@@ -34,7 +34,7 @@ export function searchFacetsOf(s: StatementView): {
   for (const t of s.themes) filters.push(['theme', t.theme.id]);
   filters.push(['type', s.data.type]);
   if (s.data.onBehalfOf.value) filters.push(['behalf', slugify(s.data.onBehalfOf.value)]);
-  // Shown with each result (src/client/search/render.ts); the title is the page's h1.
+  // Shown with each result (src/client/search/render.ts), after the title.
   const meta: [string, string][] = [
     ['speaker', s.speaker?.name ?? 'Speaker not recorded'],
     ['date', s.dateLabel],
@@ -51,4 +51,87 @@ export function facetLabels(corpus: Corpus): Record<Facet, Record<string, string
     type: Object.fromEntries(corpus.types.map((g) => [g.slug, g.label])),
     behalf: Object.fromEntries(corpus.onBehalfOf.map((g) => [g.slug, g.label])),
   };
+}
+
+/**
+ * The search index is built in parts, one per year of the statements' dates,
+ * each its own Pagefind index (src/integrations/pagefind.ts): an edit
+ * re-indexes one part, a part can be built on another machine, and the search
+ * page loads the newest parts first (`SearchParts`). A part's name is its
+ * year, so a statement never moves between parts unless its date does.
+ */
+export interface SearchPart {
+  /** The year, which is also the part's folder under /pagefind/. */
+  id: string;
+  /** Its statements, in the corpus's date order. */
+  statements: StatementView[];
+}
+
+/** The statements grouped into the search index's parts, newest year first. */
+export function searchParts(corpus: Corpus): SearchPart[] {
+  const byYear = new Map<string, StatementView[]>();
+  for (const s of corpus.statements) {
+    const part = byYear.get(s.year);
+    if (part) part.push(s);
+    else byYear.set(s.year, [s]);
+  }
+  return [...byYear].sort(([a], [b]) => b.localeCompare(a)).map(([id, statements]) => ({ id, statements }));
+}
+
+/**
+ * One statement as Pagefind indexes it (a custom record: Pagefind's
+ * `addCustomRecord`). Its content is the title and then every block's text,
+ * whitespace collapsed, so that Pagefind's word positions (it splits on
+ * whitespace) can be mapped back to blocks: `meta.blocks` lists each block's
+ * id and the position of its first word (`p-1:6 p-2:9 …`). Indexing records,
+ * not the rendered pages, keeps each result's fragment to the text once (the
+ * pages' paragraph ids made Pagefind store every paragraph a second time as an
+ * anchor) and keeps search attributes out of the pages.
+ */
+export interface SearchRecord {
+  url: string;
+  content: string;
+  language: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+  sort: Record<string, string>;
+}
+
+/**
+ * The record of one statement.
+ * @example searchRecordOf(wu).meta.blocks // => 'p-1:9 p-2:11 …'
+ */
+export function searchRecordOf(s: StatementView): SearchRecord {
+  const { filters, meta, sort } = searchFacetsOf(s);
+  const pieces = [wordsOf(s.data.title).join(' ')];
+  const starts: string[] = [];
+  let at = wordsOf(s.data.title).length;
+  for (const b of s.blocks) {
+    // Counted, not spread into one array: a block may hold hundreds of thousands of words.
+    const words = wordsOf(b.text);
+    starts.push(`${b.id}:${at}`);
+    at += words.length;
+    if (words.length > 0) pieces.push(words.join(' '));
+  }
+  const grouped: Record<string, string[]> = {};
+  for (const [facet, value] of filters) (grouped[facet] ??= []).push(value);
+  return {
+    url: `/statements/${s.data.id}/`,
+    content: pieces.filter((p) => p !== '').join(' '),
+    language: 'en',
+    meta: { title: s.data.title, ...Object.fromEntries(meta), blocks: starts.join(' ') },
+    filters: grouped,
+    sort: { [SORT_KEY]: sort },
+  };
+}
+
+/**
+ * How many statements a search covers before the reader widens it (see
+ * src/search/parts.ts): 2,000, or SEARCH_FIRST_STATEMENTS at build time.
+ */
+export function firstSearchStatements(env: Record<string, string | undefined> = process.env): number {
+  const raw = env['SEARCH_FIRST_STATEMENTS'];
+  if (raw === undefined || raw === '') return 2000;
+  if (!/^[1-9]\d{0,8}$/u.test(raw)) throw new Error(`SEARCH_FIRST_STATEMENTS: "${raw}" is not a positive whole number of statements`);
+  return Number(raw);
 }

@@ -4,9 +4,11 @@
  * found nowhere else), and `npm run normalize` and the site build run again
  * with Astro's cache, as a user rebuilds. The edited statement's page shows
  * the new text and the search finds it, in Chromium; the pages the edit does
- * not touch were taken from the cache, byte for byte. (Slow: two builds.)
+ * not touch were taken from the cache, byte for byte, and only the edited
+ * statement's year of the search index was indexed again. (Slow: two builds.)
  */
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +28,23 @@ let dir = '';
 let site = '';
 let second = { status: 0 as number | null, output: '' };
 let untouchedBefore = '';
+/** The search index's parts (years) before the edit, as a hash of their files. */
+let partsBefore = new Map<string, string>();
+
+/** Each part of the search index under `site`, as one hash of its files' names and bytes. */
+function partHashes(): Map<string, string> {
+  const dir = join(site, 'pagefind');
+  const out = new Map<string, string>();
+  for (const part of readdirSync(dir).filter((n) => /^\d{4}$/u.test(n))) {
+    const h = createHash('sha256');
+    for (const f of readdirSync(join(dir, part), { recursive: true, withFileTypes: true }).filter((e) => e.isFile())) {
+      const path = join(f.parentPath, f.name);
+      h.update(path.slice(dir.length)).update(readFileSync(path));
+    }
+    out.set(part, h.digest('hex'));
+  }
+  return out;
+}
 let server: StaticServer;
 let browser: Browser;
 
@@ -36,6 +55,7 @@ beforeAll(async () => {
   const first = runBuild(dir, site);
   expect(first.status, first.output).toBe(0);
   untouchedBefore = readFileSync(join(site, 'statements', UNTOUCHED, 'index.html'), 'utf8');
+  partsBefore = partHashes();
   const raw = readFileSync(join(dir, 'sources', `${SOURCE}.txt`), 'utf8');
   writeSource(dir, `${SOURCE}.txt`, raw.replace('Thank you, Mr. President.', `${SENTENCE}\n\nThank you, Mr. President.`));
   expect(runNormalize(dir).status).toBe(0);
@@ -69,6 +89,14 @@ describe('a rebuild after editing one statement', () => {
       >
     )[EDITED]!;
     expect(entry.blocks.find((b) => b.id === 'p-11')?.text).toBe(SENTENCE);
+  });
+
+  it("indexes only the edited statement's year again; the other parts of the search index are as they were", () => {
+    expect(second.output).toMatch(/Indexed 5 statements in 5 parts \(1 indexed, 4 unchanged\)/u);
+    const after = partHashes();
+    expect([...after.keys()].sort()).toEqual([...partsBefore.keys()].sort());
+    const changed = [...after].filter(([part, hash]) => partsBefore.get(part) !== hash).map(([part]) => part);
+    expect(changed).toEqual([EDITED.slice(0, 4)]);
   });
 
   it('shows the new text on the edited page, with its new paragraph id', async () => {

@@ -80,14 +80,24 @@ const idOf = (url: string) => /\/statements\/([^/]+)\//u.exec(url)![1]!;
 
 /**
  * The ids of the statements Pagefind itself finds for a query: the page's own
- * Pagefind, asked directly (ids only: no fragment is loaded). A string, so
- * that the test's bundler leaves the browser's dynamic import alone.
+ * Pagefind over every part of the index (each part's own results, as the page
+ * asks for them), asked directly (ids only: no fragment is loaded). A string,
+ * so that the test's bundler leaves the browser's dynamic import alone.
  */
 async function pagefindIds(query: string, filters: Record<string, string[]> = {}): Promise<string[]> {
   const any = Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, { any: v }]));
-  return (await page.evaluate(
-    `import('/pagefind/pagefind.js').then((pf) => pf.search(${JSON.stringify(query)}, { filters: ${JSON.stringify(any)} })).then((r) => r.results.map((x) => x.id))`,
-  )) as string[];
+  return (await page.evaluate(`(async () => {
+    const parts = (await (await fetch('/search/index.json')).json()).parts.map((p) => p.id);
+    const pf = await import('/pagefind/pagefind.js');
+    const one = pf.createInstance({ basePath: '/pagefind/' + parts[0] + '/', mergeFilter: { part: parts[0] } });
+    await Promise.all(parts.slice(1).map((p) => one.mergeIndex('/pagefind/' + p + '/', { mergeFilter: { part: p } })));
+    const ids = [];
+    for (const p of parts) {
+      const r = await one.search(${JSON.stringify(query)}, { filters: { ...${JSON.stringify(any)}, part: { any: [p] } } });
+      ids.push(...r.results.map((x) => p + '/' + x.id));
+    }
+    return ids;
+  })()`)) as string[];
 }
 const pagefindCount = async (query: string, filters: Record<string, string[]> = {}) => (await pagefindIds(query, filters)).length;
 

@@ -29,6 +29,8 @@ export interface SyntheticSiteOptions {
   plant?: (index: number) => string | null;
   /** Where to build; a fresh temporary folder when absent. */
   dir?: string;
+  /** More environment for the build (SEARCH_FIRST_STATEMENTS, …). */
+  env?: Record<string, string>;
 }
 
 export interface SyntheticSite {
@@ -94,7 +96,13 @@ function build(dir: string, opts: SyntheticSiteOptions): SyntheticSite {
     planted.set(sentence, [...(planted.get(sentence) ?? []), id]);
   }
   writeSyntheticContent(files, content, SEEDS);
-  const env = { LOCAL_PREVIEW: '1', CONTENT_DIR: content, ASTRO_CACHE_DIR: join(dir, 'astro-cache'), ASTRO_TELEMETRY_DISABLED: '1' };
+  const env = {
+    LOCAL_PREVIEW: '1',
+    CONTENT_DIR: content,
+    ASTRO_CACHE_DIR: join(dir, 'astro-cache'),
+    ASTRO_TELEMETRY_DISABLED: '1',
+    ...opts.env,
+  };
   run([join(ROOT, 'scripts/normalize.ts'), '--content', content], env);
   const site = join(dir, 'dist');
   run([join(ROOT, 'scripts/build-site.ts'), '--out', site], env);

@@ -6,6 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { DIST, launchChromium } from '../../scripts/dev/chromium.ts';
 import { type StaticServer, startServer } from '../../scripts/dev/serve.ts';
+import { buildSyntheticSite, removeSyntheticSite, type SyntheticSite, type SyntheticSiteOptions } from './synthetic-site.ts';
 
 export interface Site {
   server: StaticServer;
@@ -36,4 +37,27 @@ export async function startSite(distDir: string): Promise<Site> {
 export async function stopSite(site: Partial<Site> | undefined): Promise<void> {
   await site?.browser?.close();
   await site?.server?.close();
+}
+
+/** A synthetic site built for a test file, served, with one Chromium. */
+export interface BuiltSite extends Site {
+  built: SyntheticSite;
+}
+
+/**
+ * Registers hooks that build a synthetic site (tests/browser/synthetic-site.ts)
+ * before the file's tests, serve it with one Chromium, and stop and remove it
+ * after them; the returned object is filled in before the first test.
+ */
+export function useSyntheticSite(options: SyntheticSiteOptions): BuiltSite {
+  const site = {} as BuiltSite;
+  beforeAll(async () => {
+    site.built = buildSyntheticSite(options);
+    Object.assign(site, await startSite(site.built.site));
+  }, 240_000);
+  afterAll(async () => {
+    await stopSite(site);
+    removeSyntheticSite(site.built);
+  });
+  return site;
 }

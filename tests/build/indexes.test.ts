@@ -5,13 +5,15 @@
  * years, counts and citations are the five seeds'; what holds for any corpus
  * is in tests/invariants/indexes.ts, run over the live site too.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type CheerioAPI, load } from 'cheerio';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { StatementFrontmatter } from '../../src/edition/schemas.ts';
+import type { SearchManifest } from '../../src/search/parts.ts';
 import { FIXTURE_SITE, splitStatement } from '../helpers/content.ts';
+import { indexParts, partFragments, partPageCount } from '../helpers/pagefind-files.ts';
 
 const { content: CONTENT, dist: DIST } = FIXTURE_SITE;
 const page = (path: string): CheerioAPI => load(readFileSync(join(DIST, path, 'index.html'), 'utf8'));
@@ -219,57 +221,71 @@ describe('files for readers and machines', () => {
 });
 
 describe('the search index', () => {
-  it('covers the statement pages only', () => {
-    const entry = JSON.parse(readFileSync(join(DIST, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
-      languages: Record<string, { page_count: number }>;
-    };
-    expect(Object.values(entry.languages).reduce((s, l) => s + l.page_count, 0)).toBe(statements.length);
-    for (const path of ['', 'statements', 'speakers', 'years', 'themes', 'about', 'search', 'speakers/chen-xu', 'themes/diaspora']) {
-      expect(page(path)('[data-pagefind-body]').length, path).toBe(0);
+  it('has one part a year, holding exactly the statements of that year, and nothing else is indexed', () => {
+    const years = [...new Set(statements.map((s) => s.date.value.slice(0, 4)))].sort();
+    expect(indexParts(DIST)).toEqual(years);
+    for (const year of years) {
+      const urls = [...partFragments(DIST, year).keys()].sort();
+      expect(urls, year).toEqual(
+        statements
+          .filter((s) => s.date.value.startsWith(year))
+          .map((s) => `/statements/${s.id}/`)
+          .sort(),
+      );
+      expect(partPageCount(DIST, year)).toBe(urls.length);
     }
+    // The records the parts were built from are build input, never deployed.
+    expect(existsSync(join(DIST, 'search', 'records'))).toBe(false);
   });
 
-  it('indexes the title and the text of a statement, never navigation, citations or the edition report', () => {
-    const $ = page('statements/2014-05-iom-swing-migration-governance-china');
-    const bodies = $('[data-pagefind-body]').toArray();
-    expect(bodies.map((b) => $(b).is('h1') || $(b).hasClass('text'))).toEqual([true, true]);
-    for (const b of bodies) {
-      expect($(b).closest('nav, header.site, footer, .cite, .report').length).toBe(0);
-      expect($(b).find('nav, .cite, .report').length).toBe(0);
-    }
-    expect(
-      $('.text .block-link')
-        .toArray()
-        .every((a) => $(a).attr('data-pagefind-ignore') === ''),
-    ).toBe(true);
+  it('/search/index.json lists the parts newest first with their sizes, and every filter value with its label', () => {
+    const manifest = JSON.parse(readFileSync(join(DIST, 'search', 'index.json'), 'utf8')) as SearchManifest;
+    expect(manifest.parts.map((p) => p.id)).toEqual(indexParts(DIST).reverse());
+    expect(manifest.parts.reduce((n, p) => n + p.statements, 0)).toBe(statements.length);
+    expect(manifest.first).toBe(2000);
+    expect(manifest.labels.speaker['ke-yousheng']).toBe('Ke Yousheng');
+    expect(Object.keys(manifest.labels.year)).toEqual(indexParts(DIST));
   });
 
-  it('gives every paragraph a sub-result title and the page its filters, sort key and metadata', () => {
-    const $ = page('statements/2021-03-ke-yousheng-gcm-review-asia-pacific');
+  it("records a statement's title and text, each block's id at its first word, its filters and what a result shows", () => {
+    const id = '2021-03-ke-yousheng-gcm-review-asia-pacific';
+    const fragment = partFragments(DIST, '2021').get(`/statements/${id}/`)!;
+    const $ = page(`statements/${id}`);
+    const title = $('h1').text();
+    const words = fragment.content.split(' ');
+    expect(fragment.content.startsWith(`${title} `)).toBe(true);
+    // Each block's words, at the position its record gives, are the paragraph as the page shows it (without its ¶ link).
     const blocks = $('.text [data-block]').toArray();
     expect(blocks).toHaveLength(16);
-    expect(blocks.every((b) => $(b).attr('data-pagefind-title') === `¶${$(b).attr('data-block')}`)).toBe(true);
-    expect(
-      $('[data-pagefind-filter]')
-        .toArray()
-        .map((e) => $(e).attr('data-pagefind-filter')),
-    ).toEqual([
-      'speaker:ke-yousheng',
-      'year:2021',
-      'theme:global-compact',
-      'theme:migrants-rights',
-      'theme:development-root-causes',
-      'theme:international-cooperation',
-      'theme:migration-governance',
-      'theme:covid-19',
-      'type:remarks',
-      'behalf:china',
-    ]);
-    expect($('[data-pagefind-sort]').attr('data-pagefind-sort')).toBe('date:2021-03');
-    expect(
-      $('[data-pagefind-meta]')
-        .toArray()
-        .map((e) => $(e).attr('data-pagefind-meta')),
-    ).toEqual(['title', 'speaker:Ke Yousheng', 'date:March 2021']);
+    const starts = fragment.meta['blocks']!.split(' ').map((b) => b.split(':'));
+    expect(starts.map(([blockId]) => blockId)).toEqual(blocks.map((b) => $(b).attr('id')));
+    for (const [i, [blockId, first]] of starts.entries()) {
+      const el = $(blocks[i]).clone();
+      el.find('.block-link, .id-note').remove();
+      const shown = el.text().split(/\s+/u).filter(Boolean);
+      expect(words.slice(Number(first), Number(first) + shown.length), blockId).toEqual(shown);
+    }
+    expect(fragment.anchors).toEqual([]);
+    expect(fragment.filters).toEqual({
+      speaker: ['ke-yousheng'],
+      year: ['2021'],
+      theme: [
+        'global-compact',
+        'migrants-rights',
+        'development-root-causes',
+        'international-cooperation',
+        'migration-governance',
+        'covid-19',
+      ],
+      type: ['remarks'],
+      behalf: ['china'],
+    });
+    expect([fragment.meta['title'], fragment.meta['speaker'], fragment.meta['date']]).toEqual([title, 'Ke Yousheng', 'March 2021']);
+  });
+
+  it('leaves no search attribute in the pages: the index is built from records, not from the HTML', () => {
+    for (const path of ['', 'statements', 'speakers', 'about', 'search', 'statements/2021-03-ke-yousheng-gcm-review-asia-pacific']) {
+      expect(readFileSync(join(DIST, path, 'index.html'), 'utf8'), path).not.toContain('data-pagefind');
+    }
   });
 });

@@ -105,13 +105,21 @@ export function statementLists(contentDir: string, distDir: string): string[] {
   if (sitemap.size === 0) problems.push('/sitemap-0.xml: missing or empty');
   for (const s of statements) if (!sitemap.has(`/statements/${s.id}/`)) problems.push(`sitemap: no /statements/${s.id}/`);
 
-  const entryFile = join(distDir, 'pagefind', 'pagefind-entry.json');
-  if (!isFile(entryFile)) problems.push('/pagefind/pagefind-entry.json: missing: the site has no search index');
-  else {
+  // The search index: one part a year (src/integrations/pagefind.ts), together holding every statement once.
+  const partsDir = join(distDir, 'pagefind');
+  const parts = isDirectory(partsDir) ? readdirSync(partsDir).filter((n) => /^\d{4}$/u.test(n)) : [];
+  if (parts.length === 0) problems.push('/pagefind/: no part of the search index: the site has no search');
+  let indexed = 0;
+  for (const part of parts) {
+    const entryFile = join(partsDir, part, 'pagefind-entry.json');
+    if (!isFile(entryFile)) {
+      problems.push(`/pagefind/${part}/pagefind-entry.json: missing`);
+      continue;
+    }
     const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as { languages: Record<string, { page_count: number }> };
-    const indexed = Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
-    if (indexed !== statements.length) problems.push(`/pagefind/: ${indexed} pages indexed for search, ${statements.length} statements`);
+    indexed += Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
   }
+  if (indexed !== statements.length) problems.push(`/pagefind/: ${indexed} pages indexed for search, ${statements.length} statements`);
   return problems;
 }
 

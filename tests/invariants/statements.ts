@@ -100,12 +100,12 @@ export function blockAnchors(contentDir: string, distDir: string): string[] {
     s.blocks.forEach((b, i) => {
       const n = i + 1; // the ¶ number is the block's place in reading order, whatever its id
       const tag = b.kind === 'heading' ? 'h2' : b.kind === 'paragraph' ? 'p' : 'li';
-      const m = new RegExp(`<${tag} id="${b.id}" data-block="${n}" data-pagefind-title="¶${n}">([\\s\\S]*?)</${tag}>`, 'u').exec(html);
+      const m = new RegExp(`<${tag} id="${b.id}" data-block="${n}">([\\s\\S]*?)</${tag}>`, 'u').exec(html);
       if (m === null) {
         problems.push(`${path}: no <${tag} id="${b.id}"> for ¶${n}`);
         return;
       }
-      const link = `<a class="block-link" href="#${b.id}" title="Link to paragraph ${n}" data-pagefind-ignore="">¶${n}</a>`;
+      const link = `<a class="block-link" href="#${b.id}" title="Link to paragraph ${n}">¶${n}</a>`;
       if (!m[1]!.startsWith(link)) problems.push(`${path}#${b.id}: does not open with its ¶ link`);
       // Notes on ids (where old links land) are apparatus inside the block, not its text.
       else if (visibleText(m[1]!.slice(link.length).replace(/<span [^>]*class="id-note[^"]*"[^>]*>[^<]*<\/span>/gu, '')) !== b.text) {

@@ -185,10 +185,10 @@ describe('rehype-retired-ids', () => {
         .process(file),
     );
     expect(html).toContain(
-      '<p id="p-2" data-block="2" data-pagefind-title="¶2"><a class="block-link" href="#p-2" title="Link to paragraph 2" data-pagefind-ignore="">¶2</a><span id="p-3" class="id-note retired-id" role="note" data-pagefind-ignore="">¶3 (p-3) of an earlier edition was merged into ¶2 (p-2) in edition 1.1.</span>Merged text.</p>',
+      '<p id="p-2" data-block="2"><a class="block-link" href="#p-2" title="Link to paragraph 2">¶2</a><span id="p-3" class="id-note retired-id" role="note">¶3 (p-3) of an earlier edition was merged into ¶2 (p-2) in edition 1.1.</span>Merged text.</p>',
     );
     expect(html).toContain(
-      '<span class="id-note split-note" role="note" data-pagefind-ignore="">¶1 (p-1) was split in edition 1.1: its text continues in ¶3 (p-4).</span>Kept.',
+      '<span class="id-note split-note" role="note">¶1 (p-1) was split in edition 1.1: its text continues in ¶3 (p-4).</span>Kept.',
     );
   });
 });

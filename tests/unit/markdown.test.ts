@@ -68,7 +68,7 @@ describe('blocksToMarkdown', () => {
     const md = blocksToMarkdown(texts.map((t, i) => para(i + 1, t)));
     const html = await render(md);
     expect(html).not.toMatch(/<(ol|ul|h1|em|code|a|img|blockquote)\b/u);
-    expect(html).toContain('<p id="p-1" data-block="1" data-pagefind-title="¶1">1. Not a list but a sentence starting with a number.</p>');
+    expect(html).toContain('<p id="p-1" data-block="1">1. Not a list but a sentence starting with a number.</p>');
     expect(html).toContain('An *asterisk* and an _underscore_ and a `backtick`.');
     expect(html).toContain('Character references stay literal: &#x26;amp; &#x26;#60; &#x26;lt;');
   });

@@ -34,18 +34,18 @@ describe('takeMarker', () => {
 describe('remarkBlockIds', () => {
   it('gives paragraphs and headings their ids and ¶ numbers', async () => {
     expect(await html('## II. Point {#p-1}\n\nText. {#p-2}\n', [remarkBlockIds])).toBe(
-      '<h2 id="p-1" data-block="1" data-pagefind-title="¶1">II. Point</h2>\n<p id="p-2" data-block="2" data-pagefind-title="¶2">Text.</p>',
+      '<h2 id="p-1" data-block="1">II. Point</h2>\n<p id="p-2" data-block="2">Text.</p>',
     );
   });
 
   it('puts a list item’s id on the <li>, numbering blocks in reading order', async () => {
     expect(await html('3. Third. {#p-4}\n4. Fourth. {#p-5}\n', [remarkBlockIds])).toBe(
-      '<ol start="3">\n<li id="p-4" data-block="1" data-pagefind-title="¶1">Third.</li>\n<li id="p-5" data-block="2" data-pagefind-title="¶2">Fourth.</li>\n</ol>',
+      '<ol start="3">\n<li id="p-4" data-block="1">Third.</li>\n<li id="p-5" data-block="2">Fourth.</li>\n</ol>',
     );
   });
 
   it('strips only the last marker when the text itself ends with one', async () => {
-    expect(await html('Odd {#p-9} {#p-3}\n', [remarkBlockIds])).toBe('<p id="p-3" data-block="1" data-pagefind-title="¶1">Odd {#p-9}</p>');
+    expect(await html('Odd {#p-9} {#p-3}\n', [remarkBlockIds])).toBe('<p id="p-3" data-block="1">Odd {#p-9}</p>');
   });
 });
 

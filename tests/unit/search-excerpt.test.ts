@@ -1,72 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import {
-  decodeEntities,
-  EXCERPT_WORDS,
-  paragraphsOf,
-  piecesAround,
-  piecesFromPagefind,
-  type Pieces,
-  toHit,
-} from '../../src/client/search/excerpt.ts';
-import type { PagefindData } from '../../src/client/search/pagefind.ts';
+import { EXCERPT_WORDS, paragraphsOf, piecesAround, piecesAtWords, type Pieces, toHit } from '../../src/client/search/excerpt.ts';
 import { parseQuery } from '../../src/search/query.ts';
+import { fakeFragment } from '../helpers/fake-fragment.ts';
 
-/**
- * A statement as a fake Pagefind's `data()` returns it: its paragraphs as
- * anchors p-1 … p-n (plus the headings Pagefind also records), and the
- * sub-results Pagefind gives for a word search, with `<mark>` around every
- * word that begins with one searched for (Pagefind matches word stems) and
- * the rest HTML-escaped as Pagefind writes it.
- */
-function fakeData(title: string, paragraphs: string[], words: string[] = []): PagefindData {
-  const url = '/statements/s1/';
-  const escape = (s: string) => s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;');
-  const marked = (text: string) =>
-    text
-      .split(/([\p{L}\p{N}]+)/u)
-      .map((w) => (words.some((q) => w.toLowerCase().startsWith(q.toLowerCase())) && w ? `<mark>${escape(w)}</mark>` : escape(w)))
-      .join('');
-  const matches = (text: string) =>
-    words.length > 0 && text.split(/[^\p{L}\p{N}]+/u).some((w) => words.some((q) => w.toLowerCase().startsWith(q)));
-  return {
-    url,
-    excerpt: '',
-    meta: { title, speaker: 'Chen Xu', date: '3 May 2021' },
-    filters: { speaker: ['chen-xu'], year: ['2021'] },
-    anchors: [
-      { element: 'h1', id: 'title', text: title, location: 0 },
-      ...paragraphs.map((text, i) => ({ element: 'p', id: `p-${i + 1}`, text, location: 10 * (i + 1) })),
-      { element: 'h2', id: 'about', text: 'About this text: global compact', location: 1000 },
-    ],
-    sub_results: [
-      // Pagefind's sub-result for the page's top and for a non-paragraph heading: never a paragraph hit.
-      ...(matches(title) ? [{ url, title, excerpt: marked(title) }] : []),
-      ...paragraphs.flatMap((text, i) => (matches(text) ? [{ url: `${url}#p-${i + 1}`, title, excerpt: marked(text) }] : [])),
-      ...(matches('About this text: global compact') ? [{ url: `${url}#about`, title, excerpt: 'About this text' }] : []),
-    ],
-  };
-}
+/** A statement as the fake Pagefind's `data()` returns it, Pagefind having matched the words that begin with one of `words`. */
+const fakeData = (title: string, paragraphs: string[], words: string[] = []) =>
+  fakeFragment('/statements/s1/', title, paragraphs, words, { meta: { speaker: 'Chen Xu', date: '3 May 2021' } });
 
 const text = (pieces: Pieces) => pieces.map(([t]) => t).join('');
 const marks = (pieces: Pieces) => pieces.filter(([, m]) => m).map(([t]) => t);
 
-describe('piecesFromPagefind', () => {
-  it("splits Pagefind's excerpt into plain and highlighted text", () => {
-    expect(piecesFromPagefind('implement the <mark>Global</mark> <mark>Compact</mark> now')).toEqual([
-      ['implement the ', false],
-      ['Global', true],
-      [' ', false],
-      ['Compact', true],
+describe('piecesAtWords', () => {
+  it('marks the words Pagefind matched, by position, in text shown as written', () => {
+    expect(piecesAtWords(['<script>alert("x")</script>', '&', "migrants'", 'now'], new Set([2]))).toEqual([
+      ['<script>alert("x")</script> & ', false],
+      ["migrants'", true],
       [' now', false],
     ]);
   });
 
-  it('decodes entities into text, so markup in a statement is shown as written, never as elements', () => {
-    expect(piecesFromPagefind('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; <mark>migrants&#39;</mark>')).toEqual([
-      ['<script>alert("x")</script> & ', false],
-      ["migrants'", true],
-    ]);
-    expect(decodeEntities('&amp;lt;')).toBe('&lt;');
+  it(`shows ${EXCERPT_WORDS} words starting 8 before the first marked one, with ellipses where text is cut`, () => {
+    const words = Array.from({ length: 60 }, (_, i) => `w${i}`);
+    const pieces = piecesAtWords(words, new Set([20, 21, 55]));
+    expect(pieces[0]).toEqual(['… ', false]);
+    expect(pieces.at(-1)).toEqual([' …', false]);
+    expect(marks(pieces)).toEqual(['w20', 'w21']);
+    const shown = text(pieces)
+      .replace(/^… | …$/gu, '')
+      .split(' ');
+    expect(shown).toHaveLength(EXCERPT_WORDS);
+    expect(shown[0]).toBe('w12');
   });
 });
 
@@ -105,8 +68,20 @@ describe('piecesAround', () => {
 });
 
 describe('paragraphsOf', () => {
-  it('keeps only the paragraph anchors, not headings', () => {
-    expect(paragraphsOf(fakeData('T', ['one', 'two'])).map((a) => a.id)).toEqual(['p-1', 'p-2']);
+  it("reads each block's id, ¶ number and text back from the record, after the title's words", () => {
+    const paras = paragraphsOf(fakeData('Statement  at the\nGFMD', ['One  two.', 'Three\tfour five.']));
+    expect(paras.map((p) => [p.id, p.n, p.first, p.text])).toEqual([
+      ['p-1', 1, 4, 'One two.'],
+      ['p-2', 2, 6, 'Three four five.'],
+    ]);
+  });
+
+  it('ignores what is not a block id in the record', () => {
+    const d = fakeData('T', ['one', 'two']);
+    expect(paragraphsOf({ ...d, meta: { ...d.meta, blocks: `${d.meta['blocks']} about:9 junk` } }).map((p) => p.id)).toEqual([
+      'p-1',
+      'p-2',
+    ]);
   });
 });
 
@@ -121,7 +96,8 @@ describe('toHit', () => {
   it('with a quoted phrase: the paragraphs that contain it, each excerpted with the phrase marked', () => {
     const hit = toHit(2.5, fakeData('Statement at the GFMD', paragraphs), parseQuery('"Global Compact"'), []);
     expect(hit?.paragraphs.map((p) => p.id)).toEqual(['p-1', 'p-4']);
-    expect(hit?.paragraphs.map((p) => marks(p.pieces))).toEqual([['Global Compact'], ['global  compact']]);
+    // The record's text has its whitespace collapsed, as a page shows it.
+    expect(hit?.paragraphs.map((p) => marks(p.pieces))).toEqual([['Global Compact'], ['global compact']]);
     expect(hit?.url).toBe('/statements/s1/');
     expect(hit?.score).toBe(2.5);
   });
@@ -143,7 +119,7 @@ describe('toHit', () => {
     expect(hit?.paragraphs).toEqual([]);
   });
 
-  it("without a phrase: Pagefind's own paragraph sub-results, with its highlights, and not the page top or headings", () => {
+  it('without a phrase: the paragraphs holding a word Pagefind matched, those words marked, and not the title', () => {
     const hit = toHit(1, fakeData('Global compact statement', paragraphs, ['compact']), parseQuery('compact'), ['GCM']);
     expect(hit?.paragraphs.map((p) => p.id)).toEqual(['p-1', 'p-3', 'p-4']);
     expect(hit?.paragraphs.map((p) => marks(p.pieces))).toEqual([['Compact'], ['compactness'], ['compact']]);

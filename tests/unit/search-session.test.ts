@@ -10,6 +10,7 @@ import {
   SORT_KEY,
   type ValueCounts,
 } from '../../src/search/query.ts';
+import { fakeFragment } from '../helpers/fake-fragment.ts';
 
 /** A statement in the fake index. */
 interface FakePage {
@@ -92,22 +93,12 @@ function filtersOf(page: FakePage): Record<string, string[]> {
   return { speaker: [page.speaker], year: [page.year], type: ['speech'] };
 }
 
-/** A page's fragment, with Pagefind's sub-results for the words searched. */
+/** A page's fragment, with Pagefind's word positions of the words searched. */
 function fragmentOf(page: FakePage, qWords: string[]): PagefindData {
-  const url = `/statements/${page.id}/`;
-  const mark = (text: string) => text.replace(WORD, (w) => (qWords.some((q) => stemMatch(w.toLowerCase(), q)) ? `<mark>${w}</mark>` : w));
-  return {
-    url,
-    excerpt: '',
-    meta: { title: page.title, speaker: page.speaker, date: page.date },
+  return fakeFragment(`/statements/${page.id}/`, page.title, page.paragraphs, qWords, {
+    meta: { speaker: page.speaker, date: page.date },
     filters: filtersOf(page),
-    anchors: page.paragraphs.map((text, i) => ({ element: 'p', id: `p-${i + 1}`, text, location: i * 10 })),
-    sub_results: page.paragraphs.flatMap((text, i) =>
-      wordsOf(text).some((w) => qWords.some((q) => stemMatch(w, q)))
-        ? [{ url: `${url}#p-${i + 1}`, title: page.title, excerpt: mark(text) }]
-        : [],
-    ),
-  };
+  });
 }
 
 const state = (q: string, filters: Partial<SearchState['filters']> = {}, sort: SearchState['sort'] = 'relevance'): SearchState => ({

@@ -304,7 +304,7 @@ describe('rehypeBlockLinks', () => {
 
   it('puts a ¶ link to the block first in every numbered block: ¶ in reading order, linking to the id', async () => {
     expect(await render('Thank you. {#p-3}\n\nGoodbye. {#p-1}\n')).toBe(
-      '<p id="p-3" data-block="1" data-pagefind-title="¶1"><a class="block-link" href="#p-3" title="Link to paragraph 1" data-pagefind-ignore="">¶1</a>Thank you.</p>\n<p id="p-1" data-block="2" data-pagefind-title="¶2"><a class="block-link" href="#p-1" title="Link to paragraph 2" data-pagefind-ignore="">¶2</a>Goodbye.</p>',
+      '<p id="p-3" data-block="1"><a class="block-link" href="#p-3" title="Link to paragraph 1">¶1</a>Thank you.</p>\n<p id="p-1" data-block="2"><a class="block-link" href="#p-1" title="Link to paragraph 2">¶2</a>Goodbye.</p>',
     );
   });
 

@@ -3,29 +3,17 @@
  * the form, the result list and the facet counts are drawn from it. Pagefind
  * finds pages; the session (`session.ts`) checks quoted phrases against each
  * paragraph's text, expands aliases, and groups paragraph hits by statement.
- * Nothing from the index is ever parsed as HTML, and nothing is downloaded
- * before a search. This module wires the page: the form, the URL and its
- * history, the buttons.
+ * Nothing from the index is ever parsed as HTML. Before a search, the page
+ * loads only the list of the index's parts and the filters' labels
+ * (`/search/index.json`); a search loads the parts it covers (`parts.ts`).
+ * This module wires the page: the form, the URL and its history, the buttons.
  */
-import {
-  type AliasGroup,
-  type Facet,
-  hasFilters,
-  noFilters,
-  paramsFromState,
-  type SearchState,
-  stateFromParams,
-} from '../../search/query.ts';
+import { type Facet, hasFilters, noFilters, paramsFromState, type SearchState, stateFromParams } from '../../search/query.ts';
+import { type SearchManifest, scopeNote, searchScope } from '../../search/parts.ts';
 import { el } from '../dom.ts';
 import { loadPagefind } from './pagefind.ts';
 import { clearCounts, renderCounts, renderHit, renderStatus } from './render.ts';
 import { Session } from './session.ts';
-
-/** What the page hands the script in `#search-config` (see `src/pages/search.astro`). */
-interface Config {
-  labels: Record<Facet, Record<string, string>>;
-  aliases: AliasGroup[];
-}
 
 /** Wires up the search page. */
 export function runSearchPage(): void {
@@ -41,7 +29,8 @@ export function runSearchPage(): void {
   const countsNote = document.getElementById('search-counts-note');
   const countsAsk = document.getElementById('search-counts-ask');
   const countsButton = document.getElementById('search-counts-button');
-  const configEl = document.getElementById('search-config');
+  const scopeBox = document.getElementById('search-scope');
+  const scopeInput = document.getElementById('search-scope-input') as HTMLInputElement | null;
   if (
     !form ||
     !input ||
@@ -55,10 +44,16 @@ export function runSearchPage(): void {
     !countsNote ||
     !countsAsk ||
     !countsButton ||
-    !configEl
+    !scopeBox ||
+    !scopeInput
   )
     return;
-  const config = JSON.parse(configEl.textContent ?? '{}') as Config;
+  /** The index's parts, the filters' labels and the aliases: loaded once, before the first search is drawn. */
+  const manifest: Promise<SearchManifest> = fetch('/search/index.json').then((r) => {
+    if (!r.ok) throw new Error(`/search/index.json: ${r.status}`);
+    return r.json() as Promise<SearchManifest>;
+  });
+  const facetsDrawn = manifest.then((m) => drawFacets(controls, m.labels));
   /** Each search has a number; an older one that finishes late draws nothing. */
   let generation = 0;
   /** The search on screen, which "Show more" continues. */
@@ -76,6 +71,8 @@ export function runSearchPage(): void {
   const writeForm = (state: SearchState) => {
     input.value = state.q;
     sortSelect.value = state.sort;
+    // The reader's choice to search every statement holds for the searches that follow.
+    scopeInput.disabled = !state.all;
     for (const box of controls.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) {
       box.checked = state.filters[box.name as Facet]?.includes(box.value) ?? false;
     }
@@ -87,6 +84,7 @@ export function runSearchPage(): void {
     document.title = state.q ? `“${state.q}” · Search · Migration Statements` : 'Search · Migration Statements';
     moreBox.hidden = true;
     countsAsk.hidden = true;
+    scopeBox.hidden = true;
     controls.removeAttribute('aria-busy');
     if (!state.q && !hasFilters(state) && !browseAll) {
       list.replaceChildren();
@@ -99,7 +97,18 @@ export function runSearchPage(): void {
     browse.hidden = true;
     status.textContent = 'Searching…';
     try {
-      const s = new Session(state, await loadPagefind(), config.aliases);
+      const m = await manifest;
+      await facetsDrawn;
+      if (mine !== generation) return;
+      writeForm(state);
+      const scope = searchScope(m.parts, state, m.first);
+      if (scope.parts.length === 0) {
+        list.replaceChildren();
+        status.textContent = 'No statement is from the years chosen.';
+        controls.hidden = false;
+        return;
+      }
+      const s = new Session(state, await loadPagefind(scope.parts.map((p) => p.id)), m.aliases);
       // Exact: facets are counted from the statements just loaded. Otherwise from Pagefind, once the results are on screen.
       const counts = await s.start();
       if (mine !== generation) return;
@@ -114,6 +123,12 @@ export function runSearchPage(): void {
         else countsAsk.hidden = false;
       }
       renderStatus(status, moreBox, s);
+      renderScope(
+        scopeBox,
+        scopeNote(scope, state.sort),
+        `${location.pathname}?${paramsFromState({ ...state, all: true }).toString()}`,
+        scope.total,
+      );
       if (s.passed.length === 0 && s.complete && hasFilters(state)) {
         const retry = el('button', { type: 'button', className: 'button secondary' }, 'Search without filters');
         retry.addEventListener('click', () => go({ ...state, filters: noFilters() }, 'push'));
@@ -123,6 +138,7 @@ export function runSearchPage(): void {
     } catch {
       if (mine === generation) {
         status.textContent = 'Search could not load. Browse the statements by speaker, year or theme instead.';
+        controls.hidden = false;
         controls.removeAttribute('aria-busy');
       }
     }
@@ -201,5 +217,35 @@ export function runSearchPage(): void {
   more.addEventListener('click', () => void showMore());
   window.addEventListener('popstate', () => go(stateFromParams(new URLSearchParams(location.search)), 'none'));
 
+  scopeBox.addEventListener('click', (e) => {
+    const link = (e.target as HTMLElement).closest('a');
+    if (!link) return;
+    e.preventDefault();
+    go(stateFromParams(new URL(link.href).searchParams), 'push');
+  });
+
   go(stateFromParams(new URLSearchParams(location.search)), 'none');
+}
+
+/** Fills each filter's list with its values (from /search/index.json), each with a place for its count. */
+function drawFacets(controls: HTMLElement, labels: Record<Facet, Record<string, string>>): void {
+  for (const fieldset of controls.querySelectorAll<HTMLFieldSetElement>('fieldset[data-facet]')) {
+    const facet = fieldset.dataset['facet'] as Facet;
+    const items = Object.entries(labels[facet] ?? {}).map(([value, label]) => {
+      const id = `f-${facet}-${value}`;
+      const box = el('input', { type: 'checkbox', id, name: facet, value });
+      box.setAttribute('form', 'search-form');
+      const count = el('span', { className: 'count' });
+      count.dataset['countFor'] = `${facet}:${value}`;
+      return el('li', {}, box, el('label', { htmlFor: id }, `${label} `, count));
+    });
+    fieldset.querySelector('ul')?.replaceChildren(...items);
+  }
+}
+
+/** Says which statements a search covered when it left some out, with a link to search them all. */
+function renderScope(box: HTMLElement, note: string | null, allUrl: string, total: number): void {
+  if (!note) return;
+  box.replaceChildren(`${note} `, el('a', { href: allUrl }, `Search all ${total.toLocaleString('en-US')} statements`));
+  box.hidden = false;
 }

@@ -251,8 +251,8 @@ export class Session {
   private async hitOf(c: Candidate): Promise<StatementHit | null> {
     let d = this.loaded.get(c.id);
     if (!d) {
-      // Pagefind hands out one object per statement and rewrites its excerpts on every call: keep a copy.
-      d = c.found[0]!.result.data().then((x) => ({ ...x, sub_results: [...x.sub_results] }));
+      // Pagefind hands out one object per statement and rewrites its word positions on every search: keep a copy.
+      d = c.found[0]!.result.data().then((x) => ({ ...x, locations: [...x.locations] }));
       this.loaded.set(c.id, d);
     }
     const data = await d;
