@@ -57,6 +57,8 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.txt': 'text/plain; charset=utf-8',
   '.md': 'text/markdown; charset=utf-8',
   '.wasm': 'application/wasm',
+  // Served as files, as a static host serves them: no Content-Encoding, the client decompresses (src/client/gunzip.ts).
+  '.gz': 'application/gzip',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
   '.jpeg': 'image/jpeg',

@@ -1,6 +1,6 @@
 /**
  * The concordance page: `?q=cooperation&sort=left&aliases=1`. Lines come from
- * the pure functions in src/analysis/analysis.ts over `/data/concordance.json`,
+ * the pure functions in src/analysis/analysis.ts over `/data/concordance.json.gz`,
  * loaded only when there is a query.
  */
 import { concordance, kwicCsv, sortKwic } from '../analysis/analysis.ts';

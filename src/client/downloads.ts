@@ -1,25 +1,23 @@
 /**
  * "Download this statement" in the browser: fetches the statement's bucket
- * (`/data/statements/<bucket>.json`, once per page, then cached), builds the
+ * (`/data/statements/<bucket>.json.gz`, once per page, then cached), builds the
  * file with the same function the build's tests use (statement-files.ts) and
  * hands it to the browser as a download (a Blob behind `<a download>`). The
  * statement page loads this module only on the first click.
  */
 import { type Bucket, type StatementFormat, statementFile } from '../downloads/statement-files.ts';
+import { fetchGzippedJson } from './gunzip.ts';
 
 const buckets = new Map<string, Promise<Bucket>>();
 
 /**
  * A bucket file, fetched once: a failed fetch is forgotten, so the next click tries again.
- * @example await loadBucket('/data/statements/2f1.json') // => { '2012-11-28-wu-haitao-iom-council': { id: …, blocks: […], … } }
+ * @example await loadBucket('/data/statements/2f1.json.gz') // => { '2012-11-28-wu-haitao-iom-council': { id: …, blocks: […], … } }
  */
 export function loadBucket(href: string): Promise<Bucket> {
   let loading = buckets.get(href);
   if (!loading) {
-    loading = fetch(href).then((r) => {
-      if (!r.ok) throw new Error(`${href}: ${r.status} ${r.statusText}`);
-      return r.json() as Promise<Bucket>;
-    });
+    loading = fetchGzippedJson<Bucket>(href);
     loading.catch(() => buckets.delete(href));
     buckets.set(href, loading);
   }
@@ -29,7 +27,7 @@ export function loadBucket(href: string): Promise<Bucket> {
 /**
  * Builds one download of the statement `id` from its bucket and starts it;
  * resolves to the file's name.
- * @example await downloadStatement('/data/statements/2f1.json', '2012-11-28-wu-haitao-iom-council', 'tei') // => '2012-11-28-wu-haitao-iom-council.tei.xml'
+ * @example await downloadStatement('/data/statements/2f1.json.gz', '2012-11-28-wu-haitao-iom-council', 'tei') // => '2012-11-28-wu-haitao-iom-council.tei.xml'
  */
 export async function downloadStatement(href: string, id: string, format: StatementFormat): Promise<string> {
   const entry = (await loadBucket(href))[id];

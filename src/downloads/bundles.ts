@@ -16,6 +16,7 @@ import { ris } from './ris.ts';
 import { LICENCE, SITE_NAME, absoluteUrl } from '../site/site.ts';
 import { statementPath } from '../site/routes.ts';
 import { readRegular, statementDocument } from './statement-entries.ts';
+import { gzipped } from './gzip.ts';
 import { gzippedTar } from './tar.ts';
 import { teiCorpus } from './tei.ts';
 
@@ -24,7 +25,7 @@ export const BUNDLES = {
   bibtex: { href: '/data/statements.bib', name: 'statements.bib', type: 'application/x-bibtex; charset=utf-8' },
   ris: { href: '/data/statements.ris', name: 'statements.ris', type: 'application/x-research-info-systems; charset=utf-8' },
   csl: { href: '/data/statements.csl.json', name: 'statements.csl.json', type: 'application/vnd.citationstyles.csl+json' },
-  tei: { href: '/data/statements.tei.xml', name: 'statements.tei.xml', type: 'application/tei+xml; charset=utf-8' },
+  tei: { href: '/data/statements.tei.xml.gz', name: 'statements.tei.xml.gz', type: 'application/gzip' },
   sources: { href: '/data/sources.tar.gz', name: 'sources.tar.gz', type: 'application/gzip' },
 } as const;
 
@@ -54,10 +55,13 @@ export function bundleBody(key: BundleKey, corpus: Corpus, site: URL | string): 
         2,
       )}\n`;
     case 'tei':
-      return teiCorpus(
-        all.map((s) => statementDocument(s, edition, site)),
-        absoluteUrl('/', site),
-        edition,
+      // Gzipped, as every large corpus-wide file (gzip.ts).
+      return gzipped(
+        teiCorpus(
+          all.map((s) => statementDocument(s, edition, site)),
+          absoluteUrl('/', site),
+          edition,
+        ),
       );
     case 'sources': {
       // The normalizer reads only regular files inside content/ and refuses anything else by name;

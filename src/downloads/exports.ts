@@ -227,9 +227,11 @@ export function dataPackage(site: string, edition: Pick<Edition, 'version' | 'da
     resources: [
       {
         name: 'paragraphs',
-        path: 'paragraphs.csv',
+        path: 'paragraphs.csv.gz',
         profile: 'tabular-data-resource',
         format: 'csv',
+        // Frictionless's property for a compressed file (frictionless-py reads it; pandas and R read .gz by its name).
+        compression: 'gz',
         mediatype: 'text/csv',
         encoding: 'utf-8',
         dialect: { delimiter: ',', doubleQuote: true, lineTerminator: '\r\n', header: true },
@@ -250,9 +252,10 @@ export function dataPackage(site: string, edition: Pick<Edition, 'version' | 'da
       },
       {
         name: 'corpus',
-        path: 'corpus.json',
+        path: 'corpus.json.gz',
         profile: 'data-resource',
         format: 'json',
+        compression: 'gz',
         mediatype: 'application/json',
         encoding: 'utf-8',
         schema: 'corpus.schema.json',

@@ -1,7 +1,7 @@
 /**
  * The per-statement JSON, made at build time: every statement's entry
  * (`StatementEntry`, statement-files.ts), packed into at most 1,024 bucket
- * files `/data/statements/<bucket>.json`, where the bucket is the first 10 bits
+ * files `/data/statements/<bucket>.json.gz`, where the bucket is the first 10 bits
  * of the SHA-256 of the statement's id as 3 hex digits (`2f1`). A statement
  * page's "Download this statement" fetches its bucket (one request) and builds
  * each format in the browser.
@@ -44,10 +44,10 @@ export function bucketOf(id: string): string {
 
 /**
  * The path of a bucket file on the site.
- * @example bucketPath('2f1') // => '/data/statements/2f1.json'
+ * @example bucketPath('2f1') // => '/data/statements/2f1.json.gz'
  */
 export function bucketPath(bucket: string): string {
-  return `/data/statements/${bucket}.json`;
+  return `/data/statements/${bucket}.json.gz`;
 }
 
 /** A file's bytes, only when it is a regular file (not a link, pipe or device): the downloads publish nothing else. */

@@ -1,6 +1,6 @@
 /**
  * One statement's downloads, built from its entry in the per-statement JSON
- * (`/data/statements/<bucket>.json`): TEI P5, plain text, Markdown, JSON and
+ * (`/data/statements/<bucket>.json.gz`): TEI P5, plain text, Markdown, JSON and
  * the raw source. The same functions run in the build's tests and in the
  * browser (src/client/downloads.ts, loaded on the first click of "Download
  * this statement"), so a file downloaded from a statement page is exactly what

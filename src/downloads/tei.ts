@@ -11,7 +11,7 @@
  * It takes plain data (`TeiStatement`), the same the per-statement JSON
  * carries, and imports nothing that needs Node or the corpus view: the
  * statement page's "Download this statement" builds the same document in the
- * browser from `/data/statements/<bucket>.json` (src/downloads/statement-files.ts).
+ * browser from `/data/statements/<bucket>.json.gz` (src/downloads/statement-files.ts).
  *
  * The blocks' content hashes are not in the TEI: TEI has no attribute for a
  * checksum of an element's text, and putting one in `ana` or `corresp` would

@@ -6,6 +6,7 @@
  * is not tripped; without JavaScript the buttons stay hidden and the links remain.
  */
 import { createHash } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
@@ -59,7 +60,7 @@ describe('Download this statement', () => {
 
     const tei = await download(page, 'TEI P5 XML');
     expect(tei.name).toBe(`${WU_2012}.tei.xml`);
-    const corpusTei = await (await page.request.get(`${site.server.url}/data/statements.tei.xml`)).text();
+    const corpusTei = gunzipSync(await (await page.request.get(`${site.server.url}/data/statements.tei.xml.gz`)).body()).toString('utf8');
     const start = corpusTei.indexOf(`<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="statement-${WU_2012}"`);
     expect(tei.body).toBe(`<?xml version="1.0" encoding="UTF-8"?>\n${corpusTei.slice(start, corpusTei.indexOf('</TEI>', start) + 6)}\n`);
     expect(await section.locator('[role="status"]').textContent()).toBe(`Downloaded ${WU_2012}.tei.xml.`);
@@ -89,7 +90,9 @@ describe('Download this statement', () => {
     expect(entry.id).toBe(WU_2012);
     expect(entry.edition.version).toBe('1.0');
     expect(entry.blocks).toHaveLength(paragraphs);
-    const corpus = (await (await page.request.get(`${site.server.url}/data/corpus.json`)).json()) as {
+    const corpus = JSON.parse(
+      gunzipSync(await (await page.request.get(`${site.server.url}/data/corpus.json.gz`)).body()).toString('utf8'),
+    ) as {
       statements: { id: string; paragraphs: { id: string; hash: string }[] }[];
     };
     expect(entry.blocks.map((b) => [b.id, b.hash])).toEqual(
@@ -127,9 +130,12 @@ describe('Download this statement', () => {
     const section = page.locator('section[data-statement-downloads]');
     expect(await section.getByRole('button').count()).toBe(0);
     const links = await section.getByRole('link').allTextContents();
-    expect(links).toEqual(expect.arrayContaining(['statements.tei.xml', 'corpus.json', 'paragraphs.csv', 'sources.tar.gz']));
+    expect(links).toEqual(expect.arrayContaining(['statements.tei.xml.gz', 'corpus.json.gz', 'paragraphs.csv.gz', 'sources.tar.gz']));
     const bucket = (await section.getAttribute('data-bucket'))!;
-    const json = (await (await page.request.get(site.server.url + bucket)).json()) as Record<string, { id: string }>;
+    const json = JSON.parse(gunzipSync(await (await page.request.get(site.server.url + bucket)).body()).toString('utf8')) as Record<
+      string,
+      { id: string }
+    >;
     expect(json[WU_2012]!.id).toBe(WU_2012);
     await context.close();
   });

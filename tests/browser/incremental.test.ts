@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { open } from '../../scripts/dev/chromium.ts';
@@ -79,11 +80,11 @@ describe('a rebuild after editing one statement', () => {
 
   it('rewrites the edited statement’s download file, whose blocks carry the new text', () => {
     const bucket = bucketOf(EDITED);
-    expect(second.output.split('\n').find((l) => l.includes(`/data/statements/${bucket}.json`)) ?? '').not.toMatch(
+    expect(second.output.split('\n').find((l) => l.includes(`/data/statements/${bucket}.json.gz`)) ?? '').not.toMatch(
       /\((restored|cached)\)/u,
     );
     const entry = (
-      JSON.parse(readFileSync(join(site, 'data', 'statements', `${bucket}.json`), 'utf8')) as Record<
+      JSON.parse(gunzipSync(readFileSync(join(site, 'data', 'statements', `${bucket}.json.gz`))).toString('utf8')) as Record<
         string,
         { blocks: { id: string; text: string }[] }
       >

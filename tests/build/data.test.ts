@@ -15,13 +15,15 @@ import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { concordance, termTrends } from '../../src/analysis/analysis.ts';
 import { FIXTURE_SITE, LIVE_SITE, type Site, readBlocks, splitStatement } from '../helpers/content.ts';
+import { readText } from '../helpers/data-files.ts';
 
 /** What the tests read of one built site: its downloads and the Markdown it was built from. */
 function downloadsOf(site: Site) {
   const DIST = site.dist;
   const CONTENT = site.content;
-  const read = (p: string) => readFileSync(join(DIST, p), 'utf8');
-  const corpus = JSON.parse(read('data/corpus.json')) as {
+  // The gzipped files decompressed, as a user's tools read them (helpers/data-files.ts).
+  const read = (p: string) => readText(join(DIST, p));
+  const corpus = JSON.parse(read('data/corpus.json.gz')) as {
     /** The site's address the build was given (http://localhost:4321/ for a local preview). */
     url: string;
     statements: { id: string; title: string; paragraphs: { id: string; n: number; text: string }[] }[];
@@ -40,7 +42,7 @@ function downloadsOf(site: Site) {
     return JSON.parse(r.stdout);
   };
   const concordanceData = () =>
-    JSON.parse(read('data/concordance.json')) as {
+    JSON.parse(read('data/concordance.json.gz')) as {
       statements: { id: string; year: string; date: string; title: string; speaker: string; speakerId: string; dateLabel: string }[];
       paragraphs: [number, number, string, string][];
     };
@@ -50,7 +52,7 @@ function downloadsOf(site: Site) {
 describe.each([LIVE_SITE, FIXTURE_SITE])('the downloads of the $name site', (site) => {
   const { DIST, CONTENT, read, corpus, bodies, python, concordanceData } = downloadsOf(site);
 
-  describe('corpus.json', () => {
+  describe('corpus.json.gz', () => {
     it('validates against the generated JSON Schema', () => {
       const schema = JSON.parse(read('data/corpus.schema.json')) as object;
       const ajv = new Ajv2020({ allErrors: true, strict: false });
@@ -66,17 +68,17 @@ describe.each([LIVE_SITE, FIXTURE_SITE])('the downloads of the $name site', (sit
         const s = corpus.statements.find((x) => x.id === b.id)!;
         expect(s.paragraphs.map((p) => [p.id, p.text])).toEqual(b.blocks.map((x) => [x.id, x.text]));
       }
-      expect(python('import json,sys; d=json.load(open(sys.argv[1])); print(json.dumps(len(d["statements"])))', 'data/corpus.json')).toBe(
-        bodies.length,
-      );
+      expect(
+        python('import gzip,json,sys; d=json.load(gzip.open(sys.argv[1])); print(json.dumps(len(d["statements"])))', 'data/corpus.json.gz'),
+      ).toBe(bodies.length);
     });
   });
 
   describe('CSV files', () => {
-    it('paragraphs.csv parses back (Python csv) to the same paragraph texts, one row per paragraph', () => {
+    it('paragraphs.csv.gz parses back (Python gzip and csv) to the same paragraph texts, one row per paragraph', () => {
       const rows = python(
-        'import csv,json,sys; r=list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8"))); print(json.dumps([[x["statement_id"], x["paragraph_id"], x["text"], x["url"]] for x in r]))',
-        'data/paragraphs.csv',
+        'import csv,gzip,json,sys; r=list(csv.DictReader(gzip.open(sys.argv[1], "rt", newline="", encoding="utf-8"))); print(json.dumps([[x["statement_id"], x["paragraph_id"], x["text"], x["url"]] for x in r]))',
+        'data/paragraphs.csv.gz',
       ) as string[][];
       const expected = corpus.statements.flatMap((s) => s.paragraphs.map((p) => [s.id, p.id, p.text]));
       expect(rows.map((r) => r.slice(0, 3))).toEqual(expected);
@@ -96,8 +98,8 @@ describe.each([LIVE_SITE, FIXTURE_SITE])('the downloads of the $name site', (sit
         (pkg.resources.find((r) => r.name === name)!.schema as { fields: { name: string }[] }).fields.map((f) => f.name);
       expect(rows[0]).toEqual(fields('statements'));
       const header = python(
-        'import csv,json,sys; print(json.dumps(next(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))))',
-        'data/paragraphs.csv',
+        'import csv,gzip,json,sys; print(json.dumps(next(csv.reader(gzip.open(sys.argv[1], "rt", newline="", encoding="utf-8")))))',
+        'data/paragraphs.csv.gz',
       );
       expect(header).toEqual(fields('paragraphs'));
       for (const r of pkg.resources) expect(existsSync(join(DIST, 'data', r.path)), r.path).toBe(true);
@@ -105,12 +107,12 @@ describe.each([LIVE_SITE, FIXTURE_SITE])('the downloads of the $name site', (sit
   });
 
   describe('every statement in other formats (one file per format)', () => {
-    it('statements.tei.xml is one well-formed teiCorpus (Python xml.etree): each statement a TEI with its blocks under unique ids', () => {
+    it('statements.tei.xml.gz is one well-formed teiCorpus (Python gzip and xml.etree): each statement a TEI with its blocks under unique ids', () => {
       const program = [
-        'import json, sys, xml.etree.ElementTree as ET',
+        'import gzip, json, sys, xml.etree.ElementTree as ET',
         'T = "{http://www.tei-c.org/ns/1.0}"',
         'X = "{http://www.w3.org/XML/1998/namespace}id"',
-        'root = ET.parse(sys.argv[1]).getroot()',
+        'root = ET.parse(gzip.open(sys.argv[1])).getroot()',
         'ids = [e.get(X) for e in root.iter() if e.get(X)]',
         'docs = {}',
         'for tei in root.findall(f"{T}TEI"):',
@@ -120,7 +122,7 @@ describe.each([LIVE_SITE, FIXTURE_SITE])('the downloads of the $name site', (sit
         '    docs[tei.get(X)] = {"title": title, "blocks": blocks}',
         'print(json.dumps({"root": root.tag, "unique": len(ids) == len(set(ids)), "docs": docs}))',
       ].join('\n');
-      const tei = python(program, 'data/statements.tei.xml') as {
+      const tei = python(program, 'data/statements.tei.xml.gz') as {
         root: string;
         unique: boolean;
         docs: Record<string, { title: string; blocks: string[][] }>;
@@ -206,9 +208,11 @@ describe.each([LIVE_SITE, FIXTURE_SITE])('the downloads of the $name site', (sit
 describe('the downloads of the fixture site: the five seeds’ exact figures', () => {
   const { read, corpus, python, concordanceData } = downloadsOf(FIXTURE_SITE);
 
-  it('corpus.json and statements.csv hold the five statements', () => {
+  it('corpus.json.gz and statements.csv hold the five statements', () => {
     expect(corpus.statements).toHaveLength(5);
-    expect(python('import json,sys; d=json.load(open(sys.argv[1])); print(json.dumps(len(d["statements"])))', 'data/corpus.json')).toBe(5);
+    expect(
+      python('import gzip,json,sys; d=json.load(gzip.open(sys.argv[1])); print(json.dumps(len(d["statements"])))', 'data/corpus.json.gz'),
+    ).toBe(5);
     const rows = python(
       'import csv,json,sys; print(json.dumps(list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))))',
       'data/statements.csv',

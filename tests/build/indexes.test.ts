@@ -148,7 +148,7 @@ describe('statement pages', () => {
       /^\s*003_1e0d9a2d3cac57c3\.txt \(raw text, as received\), in sources\.tar\.gz/u,
     );
     expect($('.provenance a[href="/data/sources.tar.gz"]')).toHaveLength(1);
-    expect($('.provenance a[href="/data/statements.tei.xml"]')).toHaveLength(1);
+    expect($('.provenance a[href="/data/statements.tei.xml.gz"]')).toHaveLength(1);
     expect($('.provenance code.hash').text()).toBe('8604585df2c896c0af6cc771145eb927d15de06ccd637712e33459cf3a138786');
 
     const wu = page('statements/2012-11-28-wu-haitao-iom-council');

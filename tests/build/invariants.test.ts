@@ -16,6 +16,7 @@ import { links, missingValuePaths } from '../invariants/links.ts';
 import { readEdition } from '../invariants/read.ts';
 import { blockAnchors, statementPages } from '../invariants/statements.ts';
 import { FIXTURE_SITE, LIVE_SITE } from '../helpers/content.ts';
+import { readText, writeText } from '../helpers/data-files.ts';
 
 describe.each([LIVE_SITE, FIXTURE_SITE])('the $name site', (site) => {
   it('has statements to check', () => {
@@ -41,12 +42,12 @@ describe('each invariant fails on a site broken the way it looks for', () => {
   const content = FIXTURE_SITE.content;
   const [first, second] = readEdition(content);
   const page = (path: string) => join(dist, path, 'index.html');
-  /** Replaces text in a file of the copy; fails if the text is not there, so a mutation cannot silently do nothing. */
+  /** Replaces text in a file of the copy (inside the gzip of a .gz); fails if the text is not there, so a mutation cannot silently do nothing. */
   function edit(file: string, from: string | RegExp, to: string): void {
-    const before = readFileSync(file, 'utf8');
+    const before = readText(file);
     const after = before.replace(from, to);
     expect(after, `${String(from)} not found in ${file}`).not.toBe(before);
-    writeFileSync(file, after);
+    writeText(file, after);
   }
   /** The problems an invariant reports on the copy (over the fixture's content unless another is given), joined. */
   const report = (invariant: (c: string, d: string) => string[], c = content) => invariant(c, dist).join('\n');
@@ -126,8 +127,8 @@ describe('each invariant fails on a site broken the way it looks for', () => {
     expect(report(groupIndexes)).toContain(`/themes/${theme}/: missing ${first!.id}`);
   });
 
-  it('dataFiles: a wrong word count in corpus.json, a statement missing from statements.csv', () => {
-    edit(join(dist, 'data', 'corpus.json'), new RegExp(`"words":\\s*${first!.data.words}\\b`, 'u'), '"words": 1');
+  it('dataFiles: a wrong word count in corpus.json.gz, a statement missing from statements.csv', () => {
+    edit(join(dist, 'data', 'corpus.json.gz'), new RegExp(`"words":\\s*${first!.data.words}\\b`, 'u'), '"words": 1');
     const csv = join(dist, 'data', 'statements.csv');
     writeFileSync(
       csv,
@@ -137,7 +138,7 @@ describe('each invariant fails on a site broken the way it looks for', () => {
         .join('\r\n'),
     );
     const problems = report(dataFiles);
-    expect(problems).toContain(`/data/corpus.json: ${first!.id} has 1 words, the frontmatter ${first!.data.words}`);
+    expect(problems).toContain(`/data/corpus.json.gz: ${first!.id} has 1 words, the frontmatter ${first!.data.words}`);
     expect(problems).toContain(`/data/statements.csv: missing ${second!.id}`);
   });
 

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { readText } from '../helpers/data-files.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const read = (p: string): string => readFileSync(join(ROOT, 'dist', p), 'utf8');
@@ -29,15 +30,17 @@ describe('the licence', () => {
     expect(pkg.licenses).toEqual([expect.objectContaining({ name: 'CC-BY-4.0', path: CC_BY })]);
   });
 
-  it('is in corpus.json, with what it does not cover', () => {
-    const corpus = JSON.parse(read('data/corpus.json')) as { license: { spdx: string; url: string; note: string } };
+  it('is in corpus.json.gz, with what it does not cover', () => {
+    const corpus = JSON.parse(readText(join(ROOT, 'dist', 'data/corpus.json.gz'))) as {
+      license: { spdx: string; url: string; note: string };
+    };
     expect(corpus.license.spdx).toBe('CC-BY-4.0');
     expect(corpus.license.url).toBe(CC_BY);
     expect(corpus.license.note).toMatch(/texts are not/u);
   });
 
   it('is in every TEI header, for the apparatus only', () => {
-    const tei = read('data/statements.tei.xml');
+    const tei = readText(join(ROOT, 'dist', 'data/statements.tei.xml.gz'));
     const headers = tei.match(/<teiHeader>/gu)!.length;
     expect(tei.match(new RegExp(`<licence target="${CC_BY}">`, 'gu'))!.length).toBe(headers);
     expect(tei.match(/<availability status="restricted">/gu)!.length).toBe(headers);

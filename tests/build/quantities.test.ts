@@ -1,11 +1,12 @@
 /**
  * One number per quantity, over the live site in dist/: a statement's word
- * count is the same on its page, in statements.csv, in corpus.json and in the
+ * count is the same on its page, in statements.csv, in corpus.json.gz and in the
  * trends table; a theme term's count on a statement page is what the
  * concordance lists for that statement and what the theme's chart adds up
  * for its year. Every expectation is derived from the built files, so it holds
  * for any corpus.
  */
+import { readText } from '../helpers/data-files.ts';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,8 +24,11 @@ interface Statement {
   date: { value: string };
   themes: { id: string; how: string; terms: { term: string; count: number }[] }[];
 }
-const corpus = JSON.parse(read('data/corpus.json')) as { statements: Statement[] };
-const data = JSON.parse(read('data/concordance.json')) as { statements: CorpusStatement[]; paragraphs: [number, number, string, string][] };
+const corpus = JSON.parse(readText(join(DIST, 'data/corpus.json.gz'))) as { statements: Statement[] };
+const data = JSON.parse(readText(join(DIST, 'data/concordance.json.gz'))) as {
+  statements: CorpusStatement[];
+  paragraphs: [number, number, string, string][];
+};
 const paragraphs: CorpusParagraph[] = data.paragraphs.map(([s, n, id, text]) => ({ s, n, id, text }));
 const yearOf = (s: Statement): string => s.date.value.slice(0, 4);
 

@@ -2,9 +2,9 @@
  * Over the built sites (content/ → dist/, tests/fixtures/content/ →
  * dist-fixture/): the per-statement JSON that "Download this statement"
  * builds its files from. Every statement is in its bucket and only there; its
- * paragraphs have the ids, ¶ numbers and hashes of corpus.json and
- * paragraphs.csv; the TEI the page builds from it is the statement's TEI
- * element in statements.tei.xml and valid TEI P5 for jing; its source is the
+ * paragraphs have the ids, ¶ numbers and hashes of corpus.json.gz and
+ * paragraphs.csv.gz; the TEI the page builds from it is the statement's TEI
+ * element in statements.tei.xml.gz and valid TEI P5 for jing; its source is the
  * file received; its citations are those of the citation files; and every
  * export names the current edition.
  */
@@ -17,6 +17,7 @@ import { load as loadHtml } from 'cheerio';
 import { load as loadYaml } from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BUNDLES } from '../../src/downloads/bundles.ts';
+import { readText } from '../helpers/data-files.ts';
 import { bucketOf, bucketPath } from '../../src/downloads/statement-entries.ts';
 import { type Bucket, statementFile } from '../../src/downloads/statement-files.ts';
 import { teiMember } from '../../src/downloads/tei.ts';
@@ -42,15 +43,16 @@ interface CorpusJson {
 
 /** What the tests read of one built site, read when a test first asks. */
 function downloadsOf(site: Site) {
-  const read = (p: string) => readFileSync(join(site.dist, p), 'utf8');
+  // The gzipped files decompressed, as a user's tools read them (helpers/data-files.ts).
+  const read = (p: string) => readText(join(site.dist, p));
   const ids = readdirSync(join(site.content, 'statements'))
     .filter((n) => n.endsWith('.md'))
     .map((n) => n.replace(/\.md$/u, ''))
     .sort();
   const bucketFiles = readdirSync(join(site.dist, 'data', 'statements')).sort();
-  const buckets = new Map(bucketFiles.map((f) => [f.replace(/\.json$/u, ''), JSON.parse(read(`data/statements/${f}`)) as Bucket]));
+  const buckets = new Map(bucketFiles.map((f) => [f.replace(/\.json\.gz$/u, ''), JSON.parse(read(`data/statements/${f}`)) as Bucket]));
   const entryOf = (id: string) => buckets.get(bucketOf(id))![id]!;
-  const corpus = JSON.parse(read('data/corpus.json')) as CorpusJson;
+  const corpus = JSON.parse(read('data/corpus.json.gz')) as CorpusJson;
   const editions = loadYaml(readFileSync(join(site.content, 'editions.yaml'), 'utf8')) as { version: string; date: string }[];
   return { read, ids, bucketFiles, buckets, entryOf, corpus, current: editions.at(-1)! };
 }
@@ -62,8 +64,8 @@ describe.each([LIVE_SITE, FIXTURE_SITE])('the per-statement downloads of the $na
   it('puts every statement in its bucket file, once, and nothing else in any: at most 1,024 files', () => {
     const { ids, bucketFiles, buckets } = got();
     expect(bucketFiles.length).toBeLessThanOrEqual(1024);
-    expect(bucketFiles.every((f) => /^[0-3][0-9a-f]{2}\.json$/u.test(f))).toBe(true);
-    expect(bucketFiles).toEqual([...new Set(ids.map((id) => `${bucketOf(id)}.json`))].sort());
+    expect(bucketFiles.every((f) => /^[0-3][0-9a-f]{2}\.json\.gz$/u.test(f))).toBe(true);
+    expect(bucketFiles).toEqual([...new Set(ids.map((id) => `${bucketOf(id)}.json.gz`))].sort());
     for (const [bucket, members] of buckets) {
       expect(Object.keys(members).sort()).toEqual(ids.filter((id) => bucketOf(id) === bucket));
       for (const [id, e] of Object.entries(members)) expect(e.id).toBe(id);
@@ -72,7 +74,7 @@ describe.each([LIVE_SITE, FIXTURE_SITE])('the per-statement downloads of the $na
 
   it('gives each statement the paragraphs of corpus.json and paragraphs.csv: ids, ¶ numbers, hashes of their texts', () => {
     const { ids, entryOf, corpus } = got();
-    const rows = csvRows(join(site.dist, 'data', 'paragraphs.csv')).filter((r) => r['part'] === '1');
+    const rows = csvRows(join(site.dist, 'data', 'paragraphs.csv.gz')).filter((r) => r['part'] === '1');
     for (const id of ids) {
       const e = entryOf(id);
       const c = corpus.statements.find((s) => s.id === id)!;
@@ -88,9 +90,9 @@ describe.each([LIVE_SITE, FIXTURE_SITE])('the per-statement downloads of the $na
     }
   });
 
-  it('builds from each entry the TEI element that statements.tei.xml holds for the statement, byte for byte', () => {
+  it('builds from each entry the TEI element that statements.tei.xml.gz holds for the statement, byte for byte', () => {
     const { read, ids, entryOf } = got();
-    const corpusTei = read('data/statements.tei.xml');
+    const corpusTei = read('data/statements.tei.xml.gz');
     for (const id of ids) {
       const start = corpusTei.indexOf(`<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="statement-${id}"`);
       expect(start, id).toBeGreaterThan(0);
@@ -136,7 +138,7 @@ describe.each([LIVE_SITE, FIXTURE_SITE])('the per-statement downloads of the $na
     const { read, ids, entryOf, corpus, current } = got();
     expect(corpus.edition).toEqual({ version: current.version, date: current.date });
     expect((JSON.parse(read('data/datapackage.json')) as { version: string }).version).toBe(current.version);
-    const tei = read('data/statements.tei.xml');
+    const tei = read('data/statements.tei.xml.gz');
     // The corpus header's and every statement's editionStmt.
     const stated = [...tei.matchAll(/<editionStmt>\s*<edition n="([^"]+)">Edition ([^,]+), <date when="([^"]+)">/gu)].map((m) =>
       m.slice(1),
@@ -165,11 +167,11 @@ describe.each([LIVE_SITE, FIXTURE_SITE])('the per-statement downloads of the $na
           bucketPath(bucketOf(id)),
           BUNDLES.tei.href,
           BUNDLES.sources.href,
-          '/data/corpus.json',
-          '/data/paragraphs.csv',
+          '/data/corpus.json.gz',
+          '/data/paragraphs.csv.gz',
         ]),
       );
-      for (const href of hrefs) expect(existsSync(join(site.dist, href!)), href).toBe(true);
+      for (const href of hrefs) expect(existsSync(join(site.dist, new URL(href!, 'https://x/').pathname)), href).toBe(true);
     }
   });
 });
@@ -179,6 +181,6 @@ describe('the per-statement downloads of the fixture site: the five seeds', () =
     const files = readdirSync(join(FIXTURE_SITE.dist, 'data', 'statements'));
     expect(files).toHaveLength(5);
     for (const f of files)
-      expect(Object.keys(JSON.parse(readFileSync(join(FIXTURE_SITE.dist, 'data', 'statements', f), 'utf8')) as object)).toHaveLength(1);
+      expect(Object.keys(JSON.parse(readText(join(FIXTURE_SITE.dist, 'data', 'statements', f))) as object)).toHaveLength(1);
   });
 });

@@ -1,19 +1,23 @@
 /**
- * Invariants of the data downloads, true of any corpus: `corpus.json`,
- * `statements.csv` and `paragraphs.csv` hold exactly the statements of
+ * Invariants of the data downloads, true of any corpus: `corpus.json.gz`,
+ * `statements.csv` and `paragraphs.csv.gz` hold exactly the statements of
  * `<content>/statements/`, oldest first, each with the word count, block count
  * and speaker of its frontmatter and the blocks of its Markdown. The CSV files
- * are read by Python's csv module, as a user's tools would read them.
+ * are read by Python's csv module (through its gzip module when gzipped), as
+ * a user's tools would read them.
  * Each function returns the problems it finds (an empty list when all holds).
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { compareIds, isFile, readEdition } from './read.ts';
 
-/** The rows of a CSV file as Python's csv.DictReader reads them. */
+/** The rows of a CSV file (gzipped when its name ends in .gz) as Python's csv.DictReader reads them. */
 export function csvRows(file: string): Record<string, string>[] {
-  const program = 'import csv,json,sys; print(json.dumps(list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))))';
+  const program =
+    'import csv,gzip,json,sys; o = gzip.open if sys.argv[1].endswith(".gz") else open; ' +
+    'print(json.dumps(list(csv.DictReader(o(sys.argv[1], "rt", newline="", encoding="utf-8")))))';
   const r = spawnSync('python3', ['-c', program, file], { encoding: 'utf8', maxBuffer: 1 << 30 });
   if (r.status !== 0) throw new Error(`python3 csv on ${file}: ${r.stderr}`);
   return JSON.parse(r.stdout) as Record<string, string>[];
@@ -33,11 +37,11 @@ export function dataFiles(contentDir: string, distDir: string): string[] {
     return isFile(path) ? path : null;
   };
 
-  const corpusFile = file('corpus.json');
+  const corpusFile = file('corpus.json.gz');
   if (corpusFile !== null) {
-    const corpus = JSON.parse(readFileSync(corpusFile, 'utf8')) as CorpusJson;
+    const corpus = JSON.parse(gunzipSync(readFileSync(corpusFile)).toString('utf8')) as CorpusJson;
     const diff = compareIds(
-      '/data/corpus.json',
+      '/data/corpus.json.gz',
       corpus.statements.map((s) => s.id),
       ids,
     );
@@ -45,11 +49,12 @@ export function dataFiles(contentDir: string, distDir: string): string[] {
     for (const s of statements) {
       const c = corpus.statements.find((x) => x.id === s.id);
       if (c === undefined) continue;
-      if (c.words !== s.data.words) problems.push(`/data/corpus.json: ${s.id} has ${c.words} words, the frontmatter ${s.data.words}`);
-      if (c.blocks !== s.data.blocks) problems.push(`/data/corpus.json: ${s.id} has ${c.blocks} blocks, the frontmatter ${s.data.blocks}`);
+      if (c.words !== s.data.words) problems.push(`/data/corpus.json.gz: ${s.id} has ${c.words} words, the frontmatter ${s.data.words}`);
+      if (c.blocks !== s.data.blocks)
+        problems.push(`/data/corpus.json.gz: ${s.id} has ${c.blocks} blocks, the frontmatter ${s.data.blocks}`);
       const same =
         c.paragraphs.length === s.blocks.length && c.paragraphs.every((p, i) => p.id === s.blocks[i]!.id && p.text === s.blocks[i]!.text);
-      if (!same) problems.push(`/data/corpus.json: the paragraphs of ${s.id} are not the blocks of its Markdown`);
+      if (!same) problems.push(`/data/corpus.json.gz: the paragraphs of ${s.id} are not the blocks of its Markdown`);
     }
   }
 
@@ -78,21 +83,21 @@ export function dataFiles(contentDir: string, distDir: string): string[] {
     }
   }
 
-  const paragraphsCsv = file('paragraphs.csv');
+  const paragraphsCsv = file('paragraphs.csv.gz');
   if (paragraphsCsv !== null) {
     const rows = csvRows(paragraphsCsv);
     for (const s of statements) {
       // A paragraph longer than a CSV cell may hold is split over rows (part 1 of n, …): one id per paragraph.
       const own = rows.filter((r) => r['statement_id'] === s.id && r['part'] === '1').map((r) => r['paragraph_id']);
       const diff = compareIds(
-        `/data/paragraphs.csv (${s.id})`,
+        `/data/paragraphs.csv.gz (${s.id})`,
         own as string[],
         s.blocks.map((b) => b.id),
       );
       if (diff) problems.push(diff);
     }
     const stray = [...new Set(rows.map((r) => r['statement_id'] ?? ''))].filter((id) => !ids.includes(id));
-    if (stray.length > 0) problems.push(`/data/paragraphs.csv: rows of no statement: ${stray.join(', ')}`);
+    if (stray.length > 0) problems.push(`/data/paragraphs.csv.gz: rows of no statement: ${stray.join(', ')}`);
   }
   return problems;
 }

@@ -24,7 +24,7 @@ export const CONTENT_INVARIANTS: Readonly<Record<string, Invariant>> = {
   'the years index and each year list every statement of that year, with counts that agree': yearIndexes,
   'the speakers index and each speaker list every statement of that speaker, and no unknown speaker': speakerIndexes,
   'each theme, type and government or organization lists exactly its statements': groupIndexes,
-  'corpus.json, statements.csv and paragraphs.csv hold exactly the statements, word and block counts of the data': dataFiles,
+  'corpus.json.gz, statements.csv and paragraphs.csv.gz hold exactly the statements, word and block counts of the data': dataFiles,
   'no page or link is named after a missing value (/speakers/null/)': missingValuePaths,
 };
 

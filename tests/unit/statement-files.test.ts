@@ -82,7 +82,7 @@ describe('buckets', () => {
     for (const s of corpus.statements) {
       const hex = createHash('sha256').update(s.data.id).digest('hex');
       expect(bucketOf(s.data.id)).toBe((parseInt(hex.slice(0, 3), 16) >> 2).toString(16).padStart(3, '0'));
-      expect(bucketPath(bucketOf(s.data.id))).toMatch(/^\/data\/statements\/[0-3][0-9a-f]{2}\.json$/u);
+      expect(bucketPath(bucketOf(s.data.id))).toMatch(/^\/data\/statements\/[0-3][0-9a-f]{2}\.json\.gz$/u);
     }
   });
 
@@ -316,6 +316,7 @@ describe('the module the browser loads', () => {
   it('imports nothing that needs Node, the corpus view or the schemas (zod): Vite bundles it small for the browser', () => {
     const imports = valueImports('src/client/downloads.ts');
     expect(imports).toEqual([
+      'src/client/gunzip.ts',
       'src/downloads/statement-files.ts',
       'src/downloads/tei.ts',
       'src/edition/block-ids.ts',

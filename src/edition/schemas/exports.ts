@@ -1,5 +1,5 @@
 /**
- * The shape of `/data/corpus.json` (its JSON Schema is generated from these).
+ * The shape of `/data/corpus.json.gz` (gzipped) (its JSON Schema is generated from these).
  */
 import { z } from 'zod';
 import { slug } from './primitives.ts';
@@ -26,7 +26,7 @@ export const paragraphExport = z
   })
   .strict();
 
-/** `/data/corpus.json`: every statement with its metadata, edition report and paragraphs. */
+/** `/data/corpus.json.gz` (gzipped): every statement with its metadata, edition report and paragraphs. */
 export const corpusExport = z
   .object({
     /** What this file is. */

@@ -3,9 +3,10 @@ import { bucketJson, buckets } from '../../../downloads/statement-entries.ts';
 import { getCorpus } from '../../../site/load.ts';
 import { requireSite } from '../../../site/address.ts';
 import { blocksKey, pageKey } from '../../../site/page-keys.ts';
+import { gzipResponse } from '../../../downloads/gzip.ts';
 
 /**
- * The per-statement JSON: at most 1,024 files, each holding the statements
+ * The per-statement JSON, gzipped: at most 1,024 files, each holding the statements
  * whose id's SHA-256 starts with its 10 bits (statement-entries.ts). A
  * statement page's "Download this statement" fetches its bucket.
  */
@@ -19,7 +20,4 @@ export const getStaticPaths = (async () =>
     ),
   }))) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ params, site }) =>
-  new Response(bucketJson(await getCorpus(), params.bucket!, requireSite(site)), {
-    headers: { 'Content-Type': 'application/json; charset=utf-8' },
-  });
+export const GET: APIRoute = async ({ params, site }) => gzipResponse(bucketJson(await getCorpus(), params.bucket!, requireSite(site)));

@@ -1,8 +1,9 @@
 import type { APIRoute } from 'astro';
 import { getCorpus } from '../../site/load.ts';
+import { gzipResponse } from '../../downloads/gzip.ts';
 
 /**
- * The compact corpus the concordance and trends pages load on demand:
+ * The compact corpus the concordance and trends pages load on demand (gzipped):
  * statements once, then [statement index, ¶ number, block id, text] per paragraph.
  */
 export const GET: APIRoute = async () => {
@@ -11,5 +12,5 @@ export const GET: APIRoute = async () => {
     statements: analysis.statements,
     paragraphs: analysis.paragraphs.map((p) => [p.s, p.n, p.id, p.text]),
   };
-  return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
+  return gzipResponse(JSON.stringify(body));
 };
