@@ -43,6 +43,25 @@ const PART_FILES = /^(?:pagefind-entry\.json|pagefind\.[\w-]+\.pf_meta|wasm\.[\w
 /** A part's name: a year (src/search/search-index.ts). */
 const PART_NAME = /^\d{4}$/u;
 
+/**
+ * At most this many fragment files (what a result loads: one per statement)
+ * in the whole index: above 5,000 statements Pagefind packs several
+ * statements' fragments into one file (its `maxFragments`), so that a site of
+ * 10,000 statements stays under 20,000 deployed files, a static host's usual
+ * limit, while a result costs at most that many statements' fragments.
+ */
+export const FRAGMENT_FILES = 5000;
+
+/**
+ * How many statements share a fragment file, for a corpus of `total`: 1 up to
+ * `FRAGMENT_FILES` statements, 2 up to twice that, and so on. The same in
+ * every part, so a part's files depend on its own records and this number.
+ * @example fragmentsPerFile(10000) // => 2
+ */
+export function fragmentsPerFile(total: number, budget = FRAGMENT_FILES): number {
+  return Math.max(1, Math.ceil(total / budget));
+}
+
 export interface SearchIndexResult {
   /** Statements indexed, in every part. */
   pages: number;
@@ -82,10 +101,28 @@ function pagefindPeakMB(): number | null {
   return null;
 }
 
+/** This module's own source: part of a cached part's key, so that a change to how a part is made indexes everything again. */
+function ownSource(): string {
+  try {
+    return readFileSync(fileURLToPath(import.meta.url), 'utf8');
+  } catch {
+    return '';
+  }
+}
+
 /** Pagefind's version: part of a cached part's key, so that a new Pagefind indexes everything again. */
 function pagefindVersion(): string {
   const pkg = join(fileURLToPath(import.meta.resolve('pagefind')), '..', '..', 'package.json');
   return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
+}
+
+/** Statements in the whole index, from the list of its parts the build wrote (/search/index.json), or null without it. */
+function corpusSize(site: string): number | null {
+  const file = join(site, 'search', 'index.json');
+  if (!existsSync(file)) return null;
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as { parts?: { statements?: unknown }[] };
+  const counts = (manifest.parts ?? []).map((p) => p.statements);
+  return counts.every((n): n is number => typeof n === 'number') ? counts.reduce((a, b) => a + b, 0) : null;
 }
 
 /** The records of one part, checked for the shape Pagefind takes. */
@@ -106,8 +143,8 @@ function readRecords(file: string): pagefind.CustomRecord[] {
  * Indexes one part's records with Pagefind into `out` (which must not exist),
  * keeping only what a part needs. Returns how many statements it holds.
  */
-async function indexPart(part: string, records: pagefind.CustomRecord[], out: string): Promise<void> {
-  const created = await pagefind.createIndex({});
+async function indexPart(part: string, records: pagefind.CustomRecord[], out: string, perFile: number): Promise<void> {
+  const created = await pagefind.createIndex(perFile > 1 ? { maxFragments: Math.ceil(records.length / perFile) } : {});
   check(part, 'createIndex', created.errors);
   const index = created.index;
   if (!index) throw new Error(`Pagefind could not index part ${part}: createIndex returned no index`);
@@ -148,6 +185,7 @@ export async function buildSearchIndex(site: string, cacheDir: string | null, fo
     : [];
   const partsCache = cacheDir ? join(cacheDir, 'pagefind-parts') : null;
   const version = pagefindVersion();
+  const code = ownSource();
   const used = new Set<string>();
   let pages = 0;
   let indexed = 0;
@@ -160,18 +198,26 @@ export async function buildSearchIndex(site: string, cacheDir: string | null, fo
   process.once('beforeExit', stalled);
   try {
     mkdirSync(outDir, { recursive: true });
-    for (const file of files) {
+    const inputs = files.map((file) => {
       const part = file.slice(0, -'.json'.length);
       if (!PART_NAME.test(part))
         throw new Error(`Pagefind could not index ${join(recordsDir, file)}: "${part}" is not a part's name (a year)`);
-      const bytes = readFileSync(join(recordsDir, file));
-      const records = readRecords(join(recordsDir, file));
+      return { part, bytes: readFileSync(join(recordsDir, file)), records: readRecords(join(recordsDir, file)) };
+    });
+    // Packing depends on the whole corpus: a shard's build (src/site/shards.ts) has only its own records, but the list of every part.
+    const perFile = fragmentsPerFile(corpusSize(site) ?? inputs.reduce((n, p) => n + p.records.length, 0));
+    for (const { part, bytes, records } of inputs) {
       pages += records.length;
-      const key = createHash('sha256').update(`pagefind ${version}\n`).update(bytes).digest('hex').slice(0, 20);
+      const key = createHash('sha256')
+        .update(`pagefind ${version}, ${perFile} a fragment file\n`)
+        .update(code)
+        .update(bytes)
+        .digest('hex')
+        .slice(0, 20);
       const target = join(outDir, part);
       rmSync(target, { recursive: true, force: true });
       if (!partsCache) {
-        await indexPart(part, records, target);
+        await indexPart(part, records, target, perFile);
         indexed += 1;
         continue;
       }
@@ -180,7 +226,7 @@ export async function buildSearchIndex(site: string, cacheDir: string | null, fo
       if (force || !existsSync(cached)) {
         mkdirSync(partsCache, { recursive: true });
         rmSync(cached, { recursive: true, force: true });
-        await indexPart(part, records, cached);
+        await indexPart(part, records, cached, perFile);
         indexed += 1;
       }
       cpSync(cached, target, { recursive: true });

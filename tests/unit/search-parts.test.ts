@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { type PartInfo, scopeNote, searchScope } from '../../src/search/parts.ts';
 import { noFilters, paramsFromState, type SearchState, stateFromParams } from '../../src/search/query.ts';
 import { firstSearchStatements } from '../../src/search/search-index.ts';
+import { fragmentsPerFile } from '../../src/integrations/pagefind.ts';
+import { shardYears, siteShard, yearsOfShard } from '../../src/site/shards.ts';
 
 /** Ten years of 300 statements, newest first, as /search/index.json lists them. */
 const PARTS: PartInfo[] = Array.from({ length: 10 }, (_, i) => ({ id: String(2023 - i), statements: 300 }));
@@ -58,5 +60,52 @@ describe('firstSearchStatements', () => {
       'SEARCH_FIRST_STATEMENTS: "0" is not a positive whole number',
     );
     expect(() => firstSearchStatements({ SEARCH_FIRST_STATEMENTS: 'lots' })).toThrow('"lots"');
+  });
+});
+
+describe('fragmentsPerFile', () => {
+  it('packs statements two to a fragment file above 5,000 statements, three above 10,000: at most 5,000 files', () => {
+    expect([1, 5000, 5001, 10000, 10001, 30000].map((n) => fragmentsPerFile(n))).toEqual([1, 1, 2, 2, 3, 6]);
+    expect(fragmentsPerFile(0)).toBe(1);
+  });
+});
+
+describe('sharded builds', () => {
+  const counts: [string, number][] = [
+    ['2010', 1],
+    ['2012', 1],
+    ['2014', 1],
+    ['2021', 1],
+    ['2023', 1],
+  ];
+
+  it('split the years into runs of consecutive years holding about as many statements each', () => {
+    expect(shardYears(counts, 2)).toEqual([
+      ['2010', '2012'],
+      ['2014', '2021', '2023'],
+    ]);
+    expect(
+      shardYears(
+        [
+          ['1999', 10],
+          ['2000', 1],
+          ['2001', 1],
+          ['2002', 8],
+        ],
+        2,
+      ),
+    ).toEqual([['1999'], ['2000', '2001', '2002']]);
+    expect(shardYears(counts, 1)).toEqual([counts.map(([y]) => y)]);
+    // More shards than years: some are empty, none is split.
+    expect(shardYears([['2020', 3]], 3).flat()).toEqual(['2020']);
+  });
+
+  it('read SITE_SHARD as K/N, and refuse anything else', () => {
+    expect(siteShard({})).toBeNull();
+    expect(siteShard({ SITE_SHARD: '2/3' })).toEqual({ index: 2, of: 3 });
+    expect(() => siteShard({ SITE_SHARD: '4/3' })).toThrow('SITE_SHARD: "4/3" is not K/N with 1 ≤ K ≤ N');
+    expect(() => siteShard({ SITE_SHARD: 'half' })).toThrow('"half"');
+    expect(yearsOfShard(counts, { index: 2, of: 2 })).toEqual(new Set(['2014', '2021', '2023']));
+    expect(yearsOfShard(counts, null).size).toBe(5);
   });
 });

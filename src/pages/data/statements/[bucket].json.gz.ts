@@ -4,6 +4,7 @@ import { getCorpus } from '../../../site/load.ts';
 import { requireSite } from '../../../site/address.ts';
 import { blocksKey, pageKey } from '../../../site/page-keys.ts';
 import { gzipResponse } from '../../../downloads/gzip.ts';
+import { rendersCorpusPages } from '../../../site/shards.ts';
 
 /**
  * The per-statement JSON, gzipped: at most 1,024 files, each holding the statements
@@ -11,7 +12,8 @@ import { gzipResponse } from '../../../downloads/gzip.ts';
  * statement page's "Download this statement" fetches its bucket.
  */
 export const getStaticPaths = (async () =>
-  [...buckets(await getCorpus())].map(([bucket, members]) => ({
+  // A sharded build writes the data files in shard 1 only (src/site/shards.ts).
+  [...(rendersCorpusPages() ? buckets(await getCorpus()) : [])].map(([bucket, members]) => ({
     params: { bucket },
     // What the entries are made of (their citations, labels and TEI data derive from these): one edit rewrites one bucket.
     cacheKey: pageKey(

@@ -2,6 +2,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCorpus } from '../../../site/load.ts';
 import { pageKey } from '../../../site/page-keys.ts';
 import { searchParts, searchRecordOf } from '../../../search/search-index.ts';
+import { yearsOfShard } from '../../../site/shards.ts';
 
 /**
  * What Pagefind indexes for one part of the search index (one year): the
@@ -10,10 +11,13 @@ import { searchParts, searchRecordOf } from '../../../search/search-index.ts';
  * and removes them from the output, so they are never deployed.
  */
 export const getStaticPaths = (async () =>
-  searchParts(await getCorpus()).map((part) => {
-    const records = part.statements.map(searchRecordOf);
-    return { params: { part: part.id }, props: { records }, cacheKey: pageKey('search-records', records) };
-  })) satisfies GetStaticPaths;
+  searchParts(await getCorpus())
+    // A sharded build indexes the years of its own statements (src/site/shards.ts).
+    .filter((part, _i, all) => yearsOfShard(all.map((p) => [p.id, p.statements.length])).has(part.id))
+    .map((part) => {
+      const records = part.statements.map(searchRecordOf);
+      return { params: { part: part.id }, props: { records }, cacheKey: pageKey('search-records', records) };
+    })) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) =>
   new Response(JSON.stringify(props['records']), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
