@@ -20,14 +20,14 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, release, tmpdir, totalmem, type } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
 import { writeBaselineProject } from './bench/baseline.ts';
-import { coldSearch, pageLoad, paragraphsWithoutJs } from './bench/browser.ts';
+import { coldSearch, laterSearch, pageLoad, paragraphsWithoutJs } from './bench/browser.ts';
 import {
   appendToFirstParagraph,
   type CorpusResult,
@@ -36,6 +36,8 @@ import {
   type Queries,
   chooseQueries,
   type GrowthFigure,
+  type OutputParts,
+  outputPartOf,
   repetitiveSource,
   type Stage,
   stagesFromLog,
@@ -177,14 +179,25 @@ function statementIds(content: string): string[] {
 }
 
 /** Output size, index size and the median statement page. */
-function outputFigures(site: string, content: string): Pick<CorpusResult, 'files' | 'bytes' | 'indexBytes' | 'page'> {
+function outputFigures(
+  site: string,
+  content: string,
+): Pick<CorpusResult, 'files' | 'bytes' | 'indexBytes' | 'page' | 'output' | 'searchHtmlBytes'> {
   const all = filesUnder(site);
   const pages = statementIds(content).map((id) => htmlCssGzip(site, join(site, 'statements', id, 'index.html')));
+  const output: OutputParts = { statementPages: 0, otherPages: 0, searchIndex: 0, data: 0, other: 0 };
+  for (const entry of readdirSync(site, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    output[outputPartOf(relative(site, path))] += statSync(path).size;
+  }
   return {
     files: all.count,
     bytes: all.bytes,
     indexBytes: filesUnder(join(site, 'pagefind')).bytes,
     page: { htmlCssGzip: median(pages) },
+    output,
+    searchHtmlBytes: statSync(join(site, 'search', 'index.html')).size,
   };
 }
 
@@ -209,6 +222,12 @@ function rebuild(content: string, site: string, env: Record<string, string>): Co
   const edited = appendToFirstParagraph(readFileSync(txt, 'utf8'), EDIT);
   writeFileSync(txt, edited);
   writeFileSync(yml, withSourceSha(readFileSync(yml, 'utf8'), edited));
+  const normalize = measure([process.execPath, 'scripts/normalize.ts', '--content', content], env);
+  return { normalize, ...buildSite(site, env) };
+}
+
+/** The pipeline again, nothing changed since the last run: what a rebuild costs at the least. */
+function noopRebuild(content: string, site: string, env: Record<string, string>): CorpusResult['noop'] {
   const normalize = measure([process.execPath, 'scripts/normalize.ts', '--content', content], env);
   return { normalize, ...buildSite(site, env) };
 }
@@ -248,7 +267,7 @@ async function browserFigures(
   content: string,
   queries: Queries,
   count: number,
-): Promise<Pick<CorpusResult, 'search' | 'pages' | 'noJs'>> {
+): Promise<Pick<CorpusResult, 'search' | 'later' | 'pages' | 'noJs'>> {
   chromium ??= await launchChromium();
   const browser = chromium;
   const server = await startServer(site, { log: true });
@@ -262,17 +281,18 @@ async function browserFigures(
       ),
       await coldSearch(browser, server, { kind: 'word', query: queries.word.text, docs: queries.word.docs }, searchTimeoutMs(count)),
     ];
+    const later = await laterSearch(browser, server, `"${queries.phrase.text}"`, queries.word.text, searchTimeoutMs(count));
     const types = pageTypes(site, content);
     const pages = [];
     for (const [name, path] of types) pages.push(await pageLoad(browser, server, name, path));
     const noJs = await paragraphsWithoutJs(browser, server, types.find(([n]) => n === 'statement')![1]);
-    return { search, pages, noJs };
+    return { search, later, pages, noJs };
   } finally {
     await server.close();
   }
 }
 
-type Sample = Omit<CorpusResult, 'corpus' | 'count' | 'runs' | 'search' | 'pages' | 'noJs'>;
+type Sample = Omit<CorpusResult, 'corpus' | 'count' | 'runs' | 'search' | 'later' | 'pages' | 'noJs'>;
 
 /** Medians of the runs' samples. */
 function mergeSamples(samples: Sample[]): Sample {
@@ -294,6 +314,20 @@ function mergeSamples(samples: Sample[]): Sample {
       astro: st((s) => s.rebuild.astro),
       pagefind: st((s) => s.rebuild.pagefind),
     },
+    noop: {
+      normalize: st((s) => s.noop.normalize),
+      site: st((s) => s.noop.site),
+      astro: st((s) => s.noop.astro),
+      pagefind: st((s) => s.noop.pagefind),
+    },
+    output: {
+      statementPages: med((s) => s.output.statementPages),
+      otherPages: med((s) => s.output.otherPages),
+      searchIndex: med((s) => s.output.searchIndex),
+      data: med((s) => s.output.data),
+      other: med((s) => s.output.other),
+    },
+    searchHtmlBytes: med((s) => s.searchHtmlBytes),
   };
 }
 
@@ -309,7 +343,7 @@ async function benchCorpus(c: Corpus, runs: number): Promise<{ result: CorpusRes
   console.log(`bench: ${c.name}: ${c.count} sources generated`);
   let queries: Queries | undefined;
   const samples: Sample[] = [];
-  let browser: Pick<CorpusResult, 'search' | 'pages' | 'noJs'> | undefined;
+  let browser: Pick<CorpusResult, 'search' | 'later' | 'pages' | 'noJs'> | undefined;
   for (let run = 0; run < runs; run++) {
     const dir = join(work, `run-${run}`);
     const content = join(dir, 'content');
@@ -322,7 +356,8 @@ async function benchCorpus(c: Corpus, runs: number): Promise<{ result: CorpusRes
     browser ??= await browserFigures(site, content, queries, c.count);
     const baseline = buildBaseline(join(content, 'statements'), join(dir, 'baseline'), c.count);
     const again = rebuild(content, site, env);
-    samples.push({ ...stages, ...output, baseline, rebuild: again });
+    const noop = noopRebuild(content, site, env);
+    samples.push({ ...stages, ...output, baseline, rebuild: again, noop });
     const t = (x: Stage) => `${x.seconds} s`;
     console.log(
       `bench: ${c.name} run ${run + 1}/${runs}: normalize ${t(stages.normalize)}, astro ${t(stages.astro)}, pagefind ${t(stages.pagefind)}; ` +

@@ -6,7 +6,17 @@
  */
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { compressedSize, inlineScripts, isJsPath, type PageFigure, parts, type SearchFigure, transfer } from './measure.ts';
+import {
+  compressedSize,
+  inlineScripts,
+  isJsPath,
+  type PageFigure,
+  type Part,
+  parts,
+  type SearchFigure,
+  type Transfer,
+  transfer,
+} from './measure.ts';
 import type { LoggingServer, Served } from '../serve.ts';
 
 /** Quiet time that counts as "network idle", in ms. */
@@ -61,6 +71,47 @@ export async function coldSearch(
     return { timedOut, status: (await page.textContent('#search-status')) ?? '' };
   });
   return { ...search, ...transfer(served.map((r) => r.body)), ...value, parts: parts(served) };
+}
+
+/**
+ * A later search: opens `/search/?q=<first>`, waits for its results and for
+ * network idle, then types `second` into the search box and submits it; what
+ * that second search downloads, until its results and network idle.
+ */
+export async function laterSearch(
+  browser: Browser,
+  server: LoggingServer,
+  first: string,
+  second: string,
+  timeoutMs: number,
+): Promise<Transfer & { query: string; parts: Part[] }> {
+  const listed = (page: Page) =>
+    page.waitForFunction(
+      () => {
+        const status = document.querySelector('#search-status')?.textContent?.trim() ?? '';
+        return status !== '' && !/^Searching/u.test(status);
+      },
+      undefined,
+      { timeout: timeoutMs, polling: 100 },
+    );
+  server.take();
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent(first)}`, { waitUntil: 'load' });
+    await listed(page);
+    await server.idle(QUIET_MS);
+    server.take();
+    await page.fill('#search-q', second);
+    await page.press('#search-q', 'Enter');
+    await page.waitForFunction((q) => new URLSearchParams(location.search).get('q') === q, second, { timeout: timeoutMs });
+    await listed(page);
+    await server.idle(QUIET_MS);
+    const served = server.take();
+    return { query: second, ...transfer(served.map((r) => r.body)), parts: parts(served) };
+  } finally {
+    await context.close();
+  }
 }
 
 /** What a page loads by itself on load: every request, and its JavaScript (files and inline code). */

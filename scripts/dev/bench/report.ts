@@ -130,6 +130,7 @@ function rebuildTable(results: readonly CorpusResult[]): string {
   return markdownTable(
     [
       'corpus',
+      'change',
       'normalize s',
       'normalize peak MB',
       'build-site s',
@@ -138,15 +139,64 @@ function rebuildTable(results: readonly CorpusResult[]): string {
       'of which pagefind s',
       'total s',
     ],
+    results.flatMap((r) =>
+      (
+        [
+          ['one statement edited', r.rebuild],
+          ['nothing', r.noop],
+        ] as const
+      ).map(([change, x]) => [
+        r.corpus,
+        change,
+        sec(x.normalize.seconds),
+        String(x.normalize.peakMB),
+        sec(x.site.seconds),
+        String(x.site.peakMB),
+        sec(x.astro.seconds),
+        sec(x.pagefind.seconds),
+        sec(x.normalize.seconds + x.site.seconds),
+      ]),
+    ),
+  );
+}
+
+function outputTable(results: readonly CorpusResult[]): string {
+  return markdownTable(
+    [
+      'corpus',
+      'files',
+      'all MB',
+      'statement pages MB',
+      'other pages MB',
+      'search index MB',
+      'data files MB',
+      'other MB',
+      'search page HTML kB',
+    ],
     results.map((r) => [
       r.corpus,
-      sec(r.rebuild.normalize.seconds),
-      String(r.rebuild.normalize.peakMB),
-      sec(r.rebuild.site.seconds),
-      String(r.rebuild.site.peakMB),
-      sec(r.rebuild.astro.seconds),
-      sec(r.rebuild.pagefind.seconds),
-      sec(r.rebuild.normalize.seconds + r.rebuild.site.seconds),
+      r.files.toLocaleString('en'),
+      MB(r.bytes),
+      MB(r.output.statementPages),
+      MB(r.output.otherPages),
+      MB(r.output.searchIndex),
+      MB(r.output.data),
+      MB(r.output.other),
+      kB(r.searchHtmlBytes),
+    ]),
+  );
+}
+
+function laterTable(results: readonly CorpusResult[]): string {
+  return markdownTable(
+    ['corpus', 'second query', 'requests', 'served kB', 'compressed kB', 'of which'],
+    results.map((r) => [
+      r.corpus,
+      `\`${r.later.query}\``,
+      String(r.later.requests),
+      kB(r.later.bytes),
+      kB(r.later.compressed),
+      r.later.parts.map((p) => `${p.part} ${kB(p.compressed)}`).join('; '),
     ]),
   );
 }
@@ -222,6 +272,10 @@ export function renderReport(results: readonly CorpusResult[], ctx: ReportContex
     '',
     pipelineTable(results),
     '',
+    'What the output is made of: statement pages (`/statements/<id>/`), every other page, the search index (`/pagefind/`), the data files (`/data/`, gzipped where large), the rest (scripts, styles, feed, sitemaps):',
+    '',
+    outputTable(results),
+    '',
     '## Against a bare Astro + Pagefind site',
     '',
     'The baseline is a project the bench writes in a temporary folder: `site` in its config, a `glob` collection over the same normalized `statements/*.md` with a permissive schema, one page per statement (`<h1>` and the rendered Markdown in `<main data-pagefind-body>`), built with the same Astro, then plain `pagefind --site`. Ratio: our time over the baseline’s Astro + Pagefind time.',
@@ -230,7 +284,7 @@ export function renderReport(results: readonly CorpusResult[], ctx: ReportContex
     '',
     '## Rebuild after editing one statement',
     '',
-    'After a full build, one sentence is added to the first paragraph of one source (its metadata’s SHA-256 updated), then the pipeline runs as `npm run build` does (`node scripts/normalize.ts`, then `node scripts/build-site.ts`), with the caches a user would have: the normalized statements and Astro’s cache of the full build.',
+    'After a full build, one sentence is added to the first paragraph of one source (its metadata’s SHA-256 updated), then the pipeline runs as `npm run build` does (`node scripts/normalize.ts`, then `node scripts/build-site.ts`), with the caches a user would have: the normalized statements, Astro’s cache of the full build and the indexed parts of the search index. Then it runs once more with nothing changed.',
     '',
     rebuildTable(results),
     '',
@@ -246,6 +300,10 @@ export function renderReport(results: readonly CorpusResult[], ctx: ReportContex
     '',
     searchPartsTable(results),
     '',
+    'A second query typed into the search page of the first (the common word after the phrase), counted from its submission until the network is idle:',
+    '',
+    laterTable(results),
+    '',
     '## What each page type loads',
     '',
     'The same Chromium, a fresh context per page, loaded without interaction until the network is idle. JS: inline scripts the browser runs plus JavaScript files requested (module imports included); gzip as above.',
@@ -253,7 +311,7 @@ export function renderReport(results: readonly CorpusResult[], ctx: ReportContex
     pagesTable(results),
     '',
     ...(ctx.growth ? ['## Normalize on a repetitive source', '', growthSection(ctx.growth), ''] : []),
-    '## Budgets (issue #7)',
+    '## Budgets (issue #14)',
     '',
     budgetTable(results),
     '',
