@@ -27,7 +27,7 @@
  * indexed or taken from the cache. When BENCH_STAGE_LOG names a file (the bench
  * sets it; see scripts/dev/bench/stage-timer.ts), one JSON line
  * `{ "stage": "pagefind", "seconds", "peakMB" }` is appended to it, peakMB
- * being the Pagefind process's peak resident memory (null when no part was indexed).
+ * being the Pagefind process's peak resident memory (0 when no part was indexed).
  */
 import { createHash } from 'node:crypto';
 import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
@@ -71,7 +71,7 @@ export interface SearchIndexResult {
   indexed: number;
   /** Wall time of the whole step. */
   seconds: number;
-  /** Peak resident memory of Pagefind's process in MB; null when no part was indexed or there is no /proc. */
+  /** Peak resident memory of Pagefind's process in MB: 0 when no part was indexed, null when there is no /proc to read it. */
   peakMB: number | null;
 }
 
@@ -189,7 +189,7 @@ export async function buildSearchIndex(site: string, cacheDir: string | null, fo
   const used = new Set<string>();
   let pages = 0;
   let indexed = 0;
-  let peakMB: number | null = null;
+  let peakMB: number | null;
   // When Pagefind's process dies during a request, the API's promise never
   // settles and Node would exit as if all went well: fail instead.
   const stalled = (): void => {
@@ -231,7 +231,8 @@ export async function buildSearchIndex(site: string, cacheDir: string | null, fo
       }
       cpSync(cached, target, { recursive: true });
     }
-    if (indexed > 0) peakMB = pagefindPeakMB();
+    // No part indexed: Pagefind's process did nothing to speak of.
+    peakMB = indexed > 0 ? pagefindPeakMB() : 0;
   } catch (e) {
     throw e instanceof Error && e.message.startsWith('Pagefind could not index')
       ? e

@@ -2,12 +2,14 @@
  * RSS feed of the statements, newest first.
  */
 import rss from '@astrojs/rss';
+import { corpusFile } from '../site/shards.ts';
 import type { APIRoute } from 'astro';
 import { getCorpus } from '../site/load.ts';
 import { SITE_DESCRIPTION, SITE_NAME } from '../site/site.ts';
 import { statementPath } from '../site/routes.ts';
 
-export const GET: APIRoute = async (context) => {
+// Shard 1 of a sharded build writes it; the others write nothing (src/site/shards.ts).
+export const GET: APIRoute = corpusFile(async (context) => {
   const corpus = await getCorpus();
   return rss({
     title: SITE_NAME,
@@ -24,4 +26,4 @@ export const GET: APIRoute = async (context) => {
       categories: s.themes.map((t) => t.theme.label),
     })),
   });
-};
+});

@@ -10,6 +10,8 @@
  * shard, which the search page merges at search time as always.
  */
 
+import type { APIRoute } from 'astro';
+
 /** This build's shard: `index` from 1 to `of`, or null for a whole build. */
 export interface Shard {
   index: number;
@@ -55,4 +57,13 @@ export function yearsOfShard(counts: readonly (readonly [string, number])[], sha
 /** Whether this build renders the pages and files that are not a statement's: every build but shards 2 to N. */
 export function rendersCorpusPages(shard: Shard | null = siteShard()): boolean {
   return shard === null || shard.index === 1;
+}
+
+/**
+ * A corpus-wide file's endpoint, written by a whole build and by shard 1 only:
+ * the other shards would spend as long on it (the data files take seconds
+ * per 1,000 statements), and the merge takes shard 1's. They write an empty file.
+ */
+export function corpusFile(handler: APIRoute): APIRoute {
+  return (context) => (rendersCorpusPages() ? handler(context) : new Response(''));
 }

@@ -1,7 +1,9 @@
 import type { APIRoute } from 'astro';
+import { corpusFile } from '../../site/shards.ts';
 import { requireSite } from '../../site/address.ts';
 import { paragraphsCsv } from '../../downloads/exports.ts';
 import { getCorpus } from '../../site/load.ts';
 import { gzipResponse } from '../../downloads/gzip.ts';
 
-export const GET: APIRoute = async ({ site }) => gzipResponse(paragraphsCsv(await getCorpus(), requireSite(site).href));
+// Shard 1 of a sharded build writes it; the others write nothing (src/site/shards.ts).
+export const GET: APIRoute = corpusFile(async ({ site }) => gzipResponse(paragraphsCsv(await getCorpus(), requireSite(site).href)));
