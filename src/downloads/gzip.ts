@@ -8,9 +8,13 @@
  */
 import { gzipSync } from 'node:zlib';
 
-/** gzip at the highest level; Node writes no time or name into the header, so the bytes depend on the text alone. */
+/**
+ * gzip at level 6 (zlib's default: level 9 is three times slower for about 2%
+ * less, and these files are written on every build); Node writes no time or
+ * name into the header, so the bytes depend on the text alone.
+ */
 export function gzipped(body: string | Uint8Array): Uint8Array {
-  return new Uint8Array(gzipSync(typeof body === 'string' ? Buffer.from(body, 'utf8') : body, { level: 9 }));
+  return new Uint8Array(gzipSync(typeof body === 'string' ? Buffer.from(body, 'utf8') : body, { level: 6 }));
 }
 
 /** A static endpoint's response for a gzipped file. */

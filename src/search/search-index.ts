@@ -127,11 +127,15 @@ export function searchRecordOf(s: StatementView): SearchRecord {
 
 /**
  * How many statements a search covers before the reader widens it (see
- * src/search/parts.ts): 2,000, or SEARCH_FIRST_STATEMENTS at build time.
+ * src/search/parts.ts): 1,000, or SEARCH_FIRST_STATEMENTS at build time.
+ * Each statement in scope costs a first search its share of the parts'
+ * metadata (about 11 bytes) and, for a word it holds, of that word's index
+ * chunk (its positions: about 30 bytes); 1,000 keeps a common word's chunks
+ * near 65 kB (BENCHMARKS.md).
  */
 export function firstSearchStatements(env: Record<string, string | undefined> = process.env): number {
   const raw = env['SEARCH_FIRST_STATEMENTS'];
-  if (raw === undefined || raw === '') return 2000;
+  if (raw === undefined || raw === '') return 1000;
   if (!/^[1-9]\d{0,8}$/u.test(raw)) throw new Error(`SEARCH_FIRST_STATEMENTS: "${raw}" is not a positive whole number of statements`);
   return Number(raw);
 }

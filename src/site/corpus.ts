@@ -3,6 +3,7 @@
  * statements in date order with their neighbours, and every grouping the
  * indexes show (speaker, year, theme, type, on behalf of). Pure: no Astro here.
  */
+import { createHash } from 'node:crypto';
 import {
   currentEdition,
   type Edition,
@@ -54,8 +55,10 @@ export interface StatementView {
   next: StatementView | null;
   /** Its text, block by block (empty when not given to `buildCorpus`). */
   blocks: TextBlock[];
-  /** Its most distinctive words against the rest of the corpus. */
+  /** Its most distinctive words against the rest of the corpus (counted when first read). */
   distinctive: KeyWord[];
+  /** Which reference corpus `distinctive` is counted against (a hash of it), for cache keys. */
+  referenceId: string;
 }
 
 /** A named group of statements with a URL slug. */
@@ -152,6 +155,7 @@ export function buildCorpus(
         next: null,
         blocks: blocksById.get(d.id) ?? [],
         distinctive: [],
+        referenceId: '',
       };
     });
   statements.forEach((s, i) => {
@@ -159,8 +163,19 @@ export function buildCorpus(
     s.next = statements[i + 1] ?? null;
   });
   // Each statement against the reference corpus (src/edition/word-reference.ts) less its own
-  // words: one edit moves its own distinctive words, not every page's.
-  for (const s of statements) s.distinctive = distinctiveAgainst(s.blocks, reference);
+  // words: one edit moves its own distinctive words, not every page's. Counted when first asked
+  // for (by a page that is rendered), not for every statement of every build: a page's cache key
+  // has what they are made of instead (its blocks and `referenceId`).
+  const referenceId = createHash('sha256').update(JSON.stringify(reference)).digest('hex').slice(0, 16);
+  for (const s of statements) {
+    let counted: KeyWord[] | undefined;
+    s.referenceId = referenceId;
+    Object.defineProperty(s, 'distinctive', {
+      get: () => (counted ??= distinctiveAgainst(s.blocks, reference)),
+      enumerable: true,
+      configurable: true,
+    });
+  }
 
   const onBehalfOfValues = statements.map((s) => s.data.onBehalfOf.value).filter((v): v is string => v !== null);
   assertUniqueSlugs(onBehalfOfValues);

@@ -47,7 +47,8 @@ export function statementPageKey(view: StatementView): string {
     blocksKey(view),
     view.speaker,
     view.themes.map((t) => [t.theme, t.assignment]),
-    view.distinctive,
+    // Its distinctive words: a function of its blocks (above) and the reference corpus.
+    view.referenceId,
     neighbour(view.prev),
     neighbour(view.next),
   );

@@ -242,7 +242,7 @@ describe('the search index', () => {
     const manifest = JSON.parse(readFileSync(join(DIST, 'search', 'index.json'), 'utf8')) as SearchManifest;
     expect(manifest.parts.map((p) => p.id)).toEqual(indexParts(DIST).reverse());
     expect(manifest.parts.reduce((n, p) => n + p.statements, 0)).toBe(statements.length);
-    expect(manifest.first).toBe(2000);
+    expect(manifest.first).toBe(1000);
     expect(manifest.labels.speaker['ke-yousheng']).toBe('Ke Yousheng');
     expect(Object.keys(manifest.labels.year)).toEqual(indexParts(DIST));
   });

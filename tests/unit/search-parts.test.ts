@@ -53,8 +53,8 @@ describe('scope=all in the URL', () => {
 });
 
 describe('firstSearchStatements', () => {
-  it('is 2,000 unless SEARCH_FIRST_STATEMENTS says otherwise, and refuses what is not a count', () => {
-    expect(firstSearchStatements({})).toBe(2000);
+  it('is 1,000 unless SEARCH_FIRST_STATEMENTS says otherwise, and refuses what is not a count', () => {
+    expect(firstSearchStatements({})).toBe(1000);
     expect(firstSearchStatements({ SEARCH_FIRST_STATEMENTS: '50' })).toBe(50);
     expect(() => firstSearchStatements({ SEARCH_FIRST_STATEMENTS: '0' })).toThrow(
       'SEARCH_FIRST_STATEMENTS: "0" is not a positive whole number',
