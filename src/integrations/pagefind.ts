@@ -141,7 +141,7 @@ function readRecords(file: string): pagefind.CustomRecord[] {
 
 /**
  * Indexes one part's records with Pagefind into `out` (which must not exist),
- * keeping only what a part needs. Returns how many statements it holds.
+ * keeping only what a part needs: written beside it, then renamed into place.
  */
 async function indexPart(part: string, records: pagefind.CustomRecord[], out: string, perFile: number): Promise<void> {
   const created = await pagefind.createIndex(perFile > 1 ? { maxFragments: Math.ceil(records.length / perFile) } : {});
