@@ -125,9 +125,9 @@ function corpusSize(site: string): number | null {
   return counts.every((n): n is number => typeof n === 'number') ? counts.reduce((a, b) => a + b, 0) : null;
 }
 
-/** The records of one part, checked for the shape Pagefind takes. */
-function readRecords(file: string): pagefind.CustomRecord[] {
-  const records: unknown = JSON.parse(readFileSync(file, 'utf8'));
+/** The records of one part (the bytes of `file`), checked for the shape Pagefind takes. */
+function parseRecords(file: string, bytes: Buffer): pagefind.CustomRecord[] {
+  const records: unknown = JSON.parse(bytes.toString('utf8'));
   const ok = (r: unknown): r is pagefind.CustomRecord =>
     typeof r === 'object' &&
     r !== null &&
@@ -202,7 +202,8 @@ export async function buildSearchIndex(site: string, cacheDir: string | null, fo
       const part = file.slice(0, -'.json'.length);
       if (!PART_NAME.test(part))
         throw new Error(`Pagefind could not index ${join(recordsDir, file)}: "${part}" is not a part's name (a year)`);
-      return { part, bytes: readFileSync(join(recordsDir, file)), records: readRecords(join(recordsDir, file)) };
+      const bytes = readFileSync(join(recordsDir, file));
+      return { part, bytes, records: parseRecords(join(recordsDir, file), bytes) };
     });
     // Packing depends on the whole corpus: a shard's build (src/site/shards.ts) has only its own records, but the list of every part.
     const perFile = fragmentsPerFile(corpusSize(site) ?? inputs.reduce((n, p) => n + p.records.length, 0));

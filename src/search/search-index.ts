@@ -103,9 +103,10 @@ export interface SearchRecord {
  */
 export function searchRecordOf(s: StatementView): SearchRecord {
   const { filters, meta, sort } = searchFacetsOf(s);
-  const pieces = [wordsOf(s.data.title).join(' ')];
+  const title = wordsOf(s.data.title);
+  const pieces = [title.join(' ')];
   const starts: string[] = [];
-  let at = wordsOf(s.data.title).length;
+  let at = title.length;
   for (const b of s.blocks) {
     // Counted, not spread into one array: a block may hold hundreds of thousands of words.
     const words = wordsOf(b.text);
