@@ -7,13 +7,14 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Shard } from '../src/site/shards.ts';
+import { PART_NAME } from '../src/search/parts.ts';
 
 export const SHARD_MARKER = '.shard.json';
 
 export interface ShardMarker extends Shard {
   /** Statement ids whose pages this shard built (`statements/<id>/`). */
   statements: string[];
-  /** Years whose part of the search index this shard built (`pagefind/<year>/`). */
+  /** Parts of the search index this shard built (`pagefind/<part>/`). */
   parts: string[];
 }
 
@@ -32,7 +33,7 @@ export function writeShardMarker(site: string, shard: Shard): void {
     ...shard,
     // Statement pages: /statements/<id>/, not the list's numbered pages (/statements/2/).
     statements: folders(join(site, 'statements'), /^(?!\d+$)[^.]/u).filter((id) => existsSync(join(site, 'statements', id, 'index.html'))),
-    parts: folders(join(site, 'pagefind'), /^\d{4}$/u),
+    parts: folders(join(site, 'pagefind'), PART_NAME),
   };
   writeFileSync(join(site, SHARD_MARKER), `${JSON.stringify(marker, null, 2)}\n`);
 }

@@ -3,10 +3,10 @@
  * once Astro has written the site (`astro:build:done`), so that `astro build`
  * alone gives a site whose search works.
  *
- * The index is built in parts, one per year (src/search/search-index.ts): the
- * build writes each part's records to `/search/records/<year>.json`
+ * The index is built in parts, each a run of years (src/search/search-index.ts):
+ * the build writes each part's records to `/search/records/<part>.json`
  * (src/pages/search/records/[part].json.ts), and this integration indexes
- * each into its own Pagefind index, `/pagefind/<year>/`, then removes the
+ * each into its own Pagefind index, `/pagefind/<part>/`, then removes the
  * records from the output. The search page merges the parts it needs at
  * search time (Pagefind's multisite `mergeIndex`; src/client/search/pagefind.ts).
  * `/pagefind/pagefind.js` is Pagefind's browser API; each part keeps its
@@ -15,7 +15,7 @@
  * A part is indexed again only when its records changed: each indexed part is
  * kept in Astro's cache folder under the SHA-256 of its records (and
  * Pagefind's version), so a build after editing one statement re-indexes one
- * year, and `astro build --force` (build-site's `--clean`) re-indexes all.
+ * part, and `astro build --force` (build-site's `--clean`) re-indexes all.
  * Parts built elsewhere (a sharded build, README "Very large corpora") are
  * kept: a part whose folder is already in the output and has no records
  * beside it is left as it is.
@@ -35,13 +35,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import { PART_NAME } from '../search/parts.ts';
 
 /** Where the build writes each part's records, under the output folder. */
 export const RECORDS_DIR = join('search', 'records');
 /** What a part's folder keeps of what Pagefind writes: its index, and what its first search loads. */
 const PART_FILES = /^(?:pagefind-entry\.json|pagefind\.[\w-]+\.pf_meta|wasm\.[\w-]+\.pagefind|pagefind-worker\.js|index|fragment|filter)$/u;
-/** A part's name: a year (src/search/search-index.ts). */
-const PART_NAME = /^\d{4}$/u;
 
 /**
  * At most this many fragment files (what a result loads: one per statement)
@@ -201,7 +200,9 @@ export async function buildSearchIndex(site: string, cacheDir: string | null, fo
     const inputs = files.map((file) => {
       const part = file.slice(0, -'.json'.length);
       if (!PART_NAME.test(part))
-        throw new Error(`Pagefind could not index ${join(recordsDir, file)}: "${part}" is not a part's name (a year)`);
+        throw new Error(
+          `Pagefind could not index ${join(recordsDir, file)}: "${part}" is not a part's name (a year, or two joined by "-")`,
+        );
       const bytes = readFileSync(join(recordsDir, file));
       return { part, bytes, records: parseRecords(join(recordsDir, file), bytes) };
     });

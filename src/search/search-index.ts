@@ -6,6 +6,7 @@
 import type { Corpus, StatementView } from '../site/corpus.ts';
 import { slugify } from '../edition/slugs.ts';
 import { FACET_KEYS, type Facet, SORT_KEY, wordsOf } from './query.ts';
+import type { PartInfo } from './parts.ts';
 
 /** Each facet's heading on the search page. */
 const FACET_LABELS: Record<Facet, string> = {
@@ -54,28 +55,62 @@ export function facetLabels(corpus: Corpus): Record<Facet, Record<string, string
 }
 
 /**
- * The search index is built in parts, one per year of the statements' dates,
- * each its own Pagefind index (src/integrations/pagefind.ts): an edit
- * re-indexes one part, a part can be built on another machine, and the search
- * page loads the newest parts first (`SearchParts`). A part's name is its
- * year, so a statement never moves between parts unless its date does.
+ * The search index is built in parts, each its own Pagefind index
+ * (src/integrations/pagefind.ts): an edit re-indexes one part, a part can be
+ * built on another machine, and the search page loads the newest parts first
+ * (src/search/parts.ts). A part is a run of consecutive years holding at most
+ * `searchPartStatements()` statements (a year that holds more is a part by
+ * itself: a year is never split, so that a year filter maps to whole parts).
+ * Years are gathered from the oldest, so that statements added to the newest
+ * year, as a growing archive adds them, move no other part's boundary; an
+ * edit that changes no date moves none.
  */
 export interface SearchPart {
-  /** The year, which is also the part's folder under /pagefind/. */
+  /** Its first and last year (`1994-1996`), or its one year (`2023`): also its folder under /pagefind/. */
   id: string;
+  /** Its years, oldest first. */
+  years: string[];
   /** Its statements, in the corpus's date order. */
   statements: StatementView[];
 }
 
-/** The statements grouped into the search index's parts, newest year first. */
-export function searchParts(corpus: Corpus): SearchPart[] {
-  const byYear = new Map<string, StatementView[]>();
-  for (const s of corpus.statements) {
-    const part = byYear.get(s.year);
-    if (part) part.push(s);
-    else byYear.set(s.year, [s]);
+/**
+ * Consecutive years, oldest first, gathered into parts of at most `size`
+ * statements (a larger year alone).
+ * @example partYears([['2010', 2], ['2012', 1], ['2014', 3], ['2021', 1]], 3) // => [['2010', '2012'], ['2014'], ['2021']]
+ */
+export function partYears(counts: readonly (readonly [year: string, statements: number])[], size: number): string[][] {
+  const out: string[][] = [];
+  let held = 0;
+  for (const [year, n] of [...counts].sort(([a], [b]) => a.localeCompare(b))) {
+    const last = out.at(-1);
+    if (last && held + n <= size) {
+      last.push(year);
+      held += n;
+    } else {
+      out.push([year]);
+      held = n;
+    }
   }
-  return [...byYear].sort(([a], [b]) => b.localeCompare(a)).map(([id, statements]) => ({ id, statements }));
+  return out;
+}
+
+/** A part's name, from its years (oldest first). */
+export const partId = (years: readonly string[]): string => (years.length === 1 ? years[0]! : `${years[0]}-${years.at(-1)}`);
+
+/** The statements grouped into the search index's parts, newest part first. */
+export function searchParts(corpus: Corpus, size = searchPartStatements()): SearchPart[] {
+  const counts = new Map<string, number>();
+  for (const s of corpus.statements) counts.set(s.year, (counts.get(s.year) ?? 0) + 1);
+  const parts = partYears([...counts], size).map((years) => ({ id: partId(years), years, statements: [] as StatementView[] }));
+  const byYear = new Map(parts.flatMap((p) => p.years.map((y) => [y, p] as const)));
+  for (const s of corpus.statements) byYear.get(s.year)!.statements.push(s);
+  return parts.reverse();
+}
+
+/** The parts as the search page and a sharded build see them: name, years and size, newest first. */
+export function searchPartInfos(corpus: Corpus): PartInfo[] {
+  return searchParts(corpus).map((p) => ({ id: p.id, years: p.years, statements: p.statements.length }));
 }
 
 /**
@@ -126,17 +161,37 @@ export function searchRecordOf(s: StatementView): SearchRecord {
   };
 }
 
+/** A positive whole number from the environment variable `name`, or `fallback` when it is unset. */
+function countFromEnv(env: Record<string, string | undefined>, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^[1-9]\d{0,8}$/u.test(raw)) throw new Error(`${name}: "${raw}" is not a positive whole number of statements`);
+  return Number(raw);
+}
+
 /**
- * How many statements a search covers before the reader widens it (see
- * src/search/parts.ts): 1,000, or SEARCH_FIRST_STATEMENTS at build time.
- * Each statement in scope costs a first search its share of the parts'
- * metadata (about 11 bytes) and, for a word it holds, of that word's index
- * chunk (its positions: about 30 bytes); 1,000 keeps a common word's chunks
- * near 65 kB (BENCHMARKS.md).
+ * How many statements a search covers at least before the reader widens it
+ * (see src/search/parts.ts): 500, or SEARCH_FIRST_STATEMENTS at build time.
+ * A first search takes the newest parts until they hold this many: with parts
+ * of up to 1,000 (`searchPartStatements`), one part, or two when the newest is
+ * small. Each statement in scope costs a first search its share of its part's
+ * metadata (about 11 bytes) and, for each word searched, its part's chunk
+ * holding that word (about 22 kB for a part of 1,000) (BENCHMARKS.md).
  */
 export function firstSearchStatements(env: Record<string, string | undefined> = process.env): number {
-  const raw = env['SEARCH_FIRST_STATEMENTS'];
-  if (raw === undefined || raw === '') return 1000;
-  if (!/^[1-9]\d{0,8}$/u.test(raw)) throw new Error(`SEARCH_FIRST_STATEMENTS: "${raw}" is not a positive whole number of statements`);
-  return Number(raw);
+  return countFromEnv(env, 'SEARCH_FIRST_STATEMENTS', 500);
+}
+
+/**
+ * How many statements a part of the search index holds at most (unless one
+ * year holds more): 1,000, or SEARCH_PART_STATEMENTS at build time. Every part
+ * a search opens costs a request for its metadata and one for each word's
+ * chunk, and a part's chunks are about 22 kB whatever the part holds, so fewer,
+ * larger parts make a search cheaper (a whole corpus of 1,000 is one part and
+ * one chunk a word), and smaller parts make an edit re-index less. (The tests
+ * build the fixture's five statements with 1, a part a year, to exercise a
+ * search over parts.)
+ */
+export function searchPartStatements(env: Record<string, string | undefined> = process.env): number {
+  return countFromEnv(env, 'SEARCH_PART_STATEMENTS', 1000);
 }

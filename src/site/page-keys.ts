@@ -20,17 +20,14 @@ export function pageKey(...parts: unknown[]): string {
     .digest('hex');
 }
 
+/** What a list of statements shows of one without its themes (src/components/StatementList.astro with `themes={false}`, a theme's list). */
+export function listItemKeyWithoutThemes(s: StatementView): unknown {
+  return [s.data.id, s.data.title, s.speaker ? [s.speaker.id, s.speaker.name] : null, s.data.date, s.data.type, s.data.onBehalfOf.value];
+}
+
 /** What a list of statements shows of one (src/components/StatementList.astro). */
 export function listItemKey(s: StatementView): unknown {
-  return [
-    s.data.id,
-    s.data.title,
-    s.speaker ? [s.speaker.id, s.speaker.name] : null,
-    s.data.date,
-    s.data.type,
-    s.data.onBehalfOf.value,
-    s.themes.map((t) => [t.theme.id, t.theme.label]),
-  ];
+  return [listItemKeyWithoutThemes(s), s.themes.map((t) => [t.theme.id, t.theme.label])];
 }
 
 /** A statement's text as a key: each block's id, content hash and place in a list. */

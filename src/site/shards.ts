@@ -3,9 +3,10 @@
  * large corpora"). `SITE_SHARD=K/N` (build-site's `--shard K/N`) makes a build
  * render one shard's share of the site: the statement pages and search parts
  * of its years, and — shard 1 only — every other page and data file. The
- * years are split into N runs of consecutive years holding about as many
- * statements each, from the whole corpus's counts, so every shard's build
- * computes the same split. The shards' outputs are merged into one site by
+ * parts of the search index (runs of consecutive years, computed from the
+ * whole corpus) are split into N runs of consecutive parts holding about as
+ * many statements each, so every shard's build computes the same split, and
+ * a part is built whole by one shard. The shards' outputs are merged into one site by
  * scripts/merge-shards.ts; the merged search index is the parts of every
  * shard, which the search page merges at search time as always.
  */
@@ -31,27 +32,43 @@ export function siteShard(env: Record<string, string | undefined> = process.env)
 }
 
 /**
- * The years of each shard: consecutive years, in order, each shard holding
- * about an Nth of the statements (a year is never split). Shards may be empty
- * when there are fewer years than shards.
- * @example shardYears([['2010', 1], ['2012', 1], ['2014', 1], ['2021', 1]], 2) // => [['2010', '2012'], ['2014', '2021']]
+ * The parts of the search index each shard builds (and so the statements whose
+ * pages it renders): consecutive parts, in order, each shard holding about an
+ * Nth of the statements (a part is never split). Shards may be empty when
+ * there are fewer parts than shards.
+ * @example shardParts([['2010', 1], ['2012', 1], ['2014', 1], ['2021', 1]], 2) // => [['2010', '2012'], ['2014', '2021']]
  */
-export function shardYears(counts: readonly (readonly [year: string, statements: number])[], of: number): string[][] {
+export function shardParts(counts: readonly (readonly [part: string, statements: number])[], of: number): string[][] {
   const total = counts.reduce((n, [, c]) => n + c, 0);
   const out: string[][] = Array.from({ length: of }, () => []);
   let before = 0;
-  for (const [year, count] of [...counts].sort(([a], [b]) => a.localeCompare(b))) {
-    // The shard in whose share the year's middle statement falls.
+  for (const [part, count] of [...counts].sort(([a], [b]) => a.localeCompare(b))) {
+    // The shard in whose share the part's middle statement falls.
     const k = Math.min(of - 1, Math.floor(((before + count / 2) * of) / Math.max(total, 1)));
-    out[k]!.push(year);
+    out[k]!.push(part);
     before += count;
   }
   return out;
 }
 
-/** Which of a corpus's years this build renders statement pages and search parts for (all when not sharded). */
-export function yearsOfShard(counts: readonly (readonly [string, number])[], shard: Shard | null = siteShard()): Set<string> {
-  return new Set(shard ? shardYears(counts, shard.of)[shard.index - 1] : counts.map(([y]) => y));
+/** A part of the search index as a shard is given it: its name, years and size (src/search/search-index.ts). */
+export interface ShardablePart {
+  id: string;
+  years: readonly string[];
+  statements: number;
+}
+
+/** Which parts of the search index (by name) and which years this build renders (all when not sharded). */
+export function ofShard(parts: readonly ShardablePart[], shard: Shard | null = siteShard()): { parts: Set<string>; years: Set<string> } {
+  const ids = new Set(
+    shard
+      ? shardParts(
+          parts.map((p) => [p.id, p.statements]),
+          shard.of,
+        )[shard.index - 1]
+      : parts.map((p) => p.id),
+  );
+  return { parts: ids, years: new Set(parts.filter((p) => ids.has(p.id)).flatMap((p) => p.years)) };
 }
 
 /** Whether this build renders the pages and files that are not a statement's: every build but shards 2 to N. */

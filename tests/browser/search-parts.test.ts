@@ -1,10 +1,11 @@
 /**
- * Search over an index in parts (one a year), on a synthetic site of 120
- * statements built to search 30 statements at first (SEARCH_FIRST_STATEMENTS):
- * a search covers the newest years that hold them, says so, downloads only
- * those years' parts, and widens to every statement on request; "oldest
- * first" starts from the oldest years; a year filter searches exactly its
- * years. (Slow: it builds a site, about 10 s.)
+ * Search over an index in parts, on a synthetic site of 120 statements built
+ * with parts of at most 12 statements (SEARCH_PART_STATEMENTS), runs of
+ * consecutive years, and to search 30 statements at first
+ * (SEARCH_FIRST_STATEMENTS): a search covers the newest parts that hold them,
+ * says which years, downloads only those parts, and widens to every statement
+ * on request; "oldest first" starts from the oldest parts; a year filter
+ * searches exactly the part holding that year. (Slow: it builds a site, about 10 s.)
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,12 +16,13 @@ import { useSyntheticSite } from './use-site.ts';
 import type { SearchManifest } from '../../src/search/parts.ts';
 
 const FIRST = 30;
+const PART = 12;
 const COUNT = 120;
 
-const site = useSyntheticSite({ count: COUNT, env: { SEARCH_FIRST_STATEMENTS: String(FIRST) } });
+const site = useSyntheticSite({ count: COUNT, env: { SEARCH_FIRST_STATEMENTS: String(FIRST), SEARCH_PART_STATEMENTS: String(PART) } });
 let context: BrowserContext;
 let page: Page;
-/** Years whose part metadata the page has downloaded since it opened. */
+/** Parts whose metadata the page has downloaded since it opened. */
 let partsLoaded: Set<string>;
 const manifest = (): SearchManifest => JSON.parse(readFileSync(join(site.built.site, 'search', 'index.json'), 'utf8')) as SearchManifest;
 
@@ -30,7 +32,7 @@ beforeEach(async () => {
   page = await context.newPage();
   partsLoaded = new Set();
   page.on('request', (r) => {
-    const m = /\/pagefind\/(\d{4})\/[^/]+\.pf_meta$/u.exec(new URL(r.url()).pathname);
+    const m = /\/pagefind\/([\d-]+)\/[^/]+\.pf_meta$/u.exec(new URL(r.url()).pathname);
     if (m) partsLoaded.add(m[1]!);
   });
 });
@@ -55,8 +57,8 @@ const shownYears = async () =>
     return /date: \{ value: '(\d{4})/u.exec(readFileSync(join(site.built.dir, 'content', 'sources', `${id}.yaml`), 'utf8'))![1]!;
   });
 
-/** The newest (or oldest) years that together hold at least FIRST statements. */
-function firstYears(from: 'newest' | 'oldest'): string[] {
+/** The newest (or oldest) parts that together hold at least FIRST statements, sorted by name. */
+function firstParts(from: 'newest' | 'oldest'): string[] {
   const parts = from === 'newest' ? manifest().parts : [...manifest().parts].reverse();
   const out: string[] = [];
   let held = 0;
@@ -68,20 +70,39 @@ function firstYears(from: 'newest' | 'oldest'): string[] {
   return out.sort();
 }
 
+/** The years of these parts, sorted. */
+const yearsOf = (ids: readonly string[]): string[] =>
+  manifest()
+    .parts.filter((p) => ids.includes(p.id))
+    .flatMap((p) => p.years)
+    .sort();
+
 describe('a search over the index in parts', () => {
-  it('lists the parts newest first, every statement in one of them', () => {
-    const years = manifest().parts.map((p) => p.id);
-    expect(years).toEqual([...years].sort().reverse());
-    expect(manifest().parts.reduce((n, p) => n + p.statements, 0)).toBe(COUNT);
+  it('lists the parts newest first, runs of consecutive years of at most PART statements, every statement in one of them', () => {
+    const { parts } = manifest();
+    const names = parts.map((p) => p.id);
+    expect(names).toEqual([...names].sort().reverse());
+    expect(parts.map((p) => p.id)).toEqual(parts.map((p) => (p.years.length === 1 ? p.years[0] : `${p.years[0]}-${p.years.at(-1)}`)));
+    const years = parts.flatMap((p) => [...p.years].reverse());
+    expect(years).toEqual([...new Set(years)].sort().reverse());
+    expect(parts.some((p) => p.years.length > 1)).toBe(true);
+    // A part takes the next year whenever the two together hold no more than PART statements.
+    for (const [i, p] of parts.entries()) {
+      expect(p.statements <= PART || p.years.length === 1, p.id).toBe(true);
+      const older = parts[i + 1];
+      if (older) expect(older.statements + p.statements, p.id).toBeGreaterThan(PART);
+    }
+    expect(parts.reduce((n, p) => n + p.statements, 0)).toBe(COUNT);
     expect(manifest().first).toBe(FIRST);
   });
 
-  it('searches the newest years first, says which, and downloads only their parts', async () => {
+  it('searches the newest parts first, says which years, and downloads only those parts', async () => {
     await search('q=migration');
-    const years = firstYears('newest');
-    expect([...partsLoaded].sort()).toEqual(years);
+    const parts = firstParts('newest');
+    const years = yearsOf(parts);
+    expect([...partsLoaded].sort()).toEqual(parts);
     const held = manifest()
-      .parts.filter((p) => years.includes(p.id))
+      .parts.filter((p) => parts.includes(p.id))
       .reduce((n, p) => n + p.statements, 0);
     expect(await scopeText()).toBe(
       `Searched the ${held} statements of ${years[0]}–${years.at(-1)}, the newest of ${COUNT}. Search all ${COUNT} statements`,
@@ -110,20 +131,22 @@ describe('a search over the index in parts', () => {
     expect(await scopeShown()).toBe(false);
   });
 
-  it('with "oldest first", starts from the oldest years, oldest result first', async () => {
+  it('with "oldest first", starts from the oldest parts, oldest result first', async () => {
     await search('q=migration&sort=oldest');
-    const years = firstYears('oldest');
-    expect([...partsLoaded].sort()).toEqual(years);
+    const parts = firstParts('oldest');
+    const years = yearsOf(parts);
+    expect([...partsLoaded].sort()).toEqual(parts);
     expect(await scopeText()).toContain(`, the oldest of ${COUNT}.`);
     const shown = await shownYears();
     expect(shown).toEqual([...shown].sort());
     expect(shown[0]).toBe(years[0]);
   });
 
-  it('filtered to a year, searches exactly that year, whole', async () => {
-    const year = manifest().parts.at(-1)!.id;
+  it('filtered to a year, searches the part holding it, whole, and shows that year only', async () => {
+    const part = manifest().parts.find((p) => p.years.length > 1)!;
+    const year = part.years.at(-1)!;
     await search(`q=migration&year=${year}`);
-    expect([...partsLoaded]).toEqual([year]);
+    expect([...partsLoaded]).toEqual([part.id]);
     expect(await scopeShown()).toBe(false);
     expect(new Set(await shownYears())).toEqual(new Set([year]));
   });

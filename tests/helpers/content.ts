@@ -147,9 +147,14 @@ export const FIXTURE_SITE: Site = { name: 'fixture', content: CONTENT, dist: joi
 /**
  * Builds the site of a content folder into `out` as `npm run build:site` does
  * (Astro, then Pagefind), with an Astro cache of its own beside the content;
- * `clean: false` keeps that cache, for an incremental build.
+ * `clean: false` keeps that cache, for an incremental build; `env` adds to the
+ * build's environment.
  */
-export function runBuild(contentDir: string, out: string, { clean = true } = {}): { status: number | null; output: string } {
+export function runBuild(
+  contentDir: string,
+  out: string,
+  { clean = true, env = {} }: { clean?: boolean; env?: Record<string, string> } = {},
+): { status: number | null; output: string } {
   const r = spawnSync(process.execPath, ['scripts/build-site.ts', ...(clean ? ['--clean'] : []), '--out', out], {
     cwd: ROOT,
     encoding: 'utf8',
@@ -160,6 +165,7 @@ export function runBuild(contentDir: string, out: string, { clean = true } = {})
       CONTENT_DIR: contentDir,
       ASTRO_CACHE_DIR: join(contentDir, '.astro-cache'),
       ASTRO_TELEMETRY_DISABLED: '1',
+      ...env,
     },
   });
   return { status: r.status, output: r.stdout + r.stderr };

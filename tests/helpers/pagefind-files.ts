@@ -1,12 +1,13 @@
 /**
- * Reading a built search index as files: its parts (one Pagefind index a
- * year, src/integrations/pagefind.ts) and their fragments (what a result
+ * Reading a built search index as files: its parts (a Pagefind index each,
+ * a run of years, src/integrations/pagefind.ts) and their fragments (what a result
  * loads), as Pagefind writes them: gzip, then a 12-byte signature
  * (`pagefind_dcd`), then JSON.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { PART_NAME } from '../../src/search/parts.ts';
 
 /** A fragment as Pagefind stores it. */
 export interface StoredFragment {
@@ -18,12 +19,12 @@ export interface StoredFragment {
   anchors: unknown[];
 }
 
-/** The part folders of a site's index (`/pagefind/<year>/`), sorted. */
+/** The part folders of a site's index (`/pagefind/<part>/`), sorted. */
 export function indexParts(site: string): string[] {
   const dir = join(site, 'pagefind');
   return existsSync(dir)
     ? readdirSync(dir)
-        .filter((n) => /^\d{4}$/u.test(n))
+        .filter((n) => PART_NAME.test(n))
         .sort()
     : [];
 }

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { type CheerioAPI, load } from 'cheerio';
 import { parse } from 'yaml';
 import { slugify } from '../../src/edition/slugs.ts';
+import { PART_NAME } from '../../src/search/parts.ts';
 import { HOME_LATEST } from '../../src/site/paging.ts';
 import { type EditionStatement, compareIds, isDirectory, isFile, listedStatements, listing, pageAt, readEdition } from './read.ts';
 
@@ -105,9 +106,9 @@ export function statementLists(contentDir: string, distDir: string): string[] {
   if (sitemap.size === 0) problems.push('/sitemap-0.xml: missing or empty');
   for (const s of statements) if (!sitemap.has(`/statements/${s.id}/`)) problems.push(`sitemap: no /statements/${s.id}/`);
 
-  // The search index: one part a year (src/integrations/pagefind.ts), together holding every statement once.
+  // The search index: its parts, runs of years (src/integrations/pagefind.ts), together holding every statement once.
   const partsDir = join(distDir, 'pagefind');
-  const parts = isDirectory(partsDir) ? readdirSync(partsDir).filter((n) => /^\d{4}$/u.test(n)) : [];
+  const parts = isDirectory(partsDir) ? readdirSync(partsDir).filter((n) => PART_NAME.test(n)) : [];
   if (parts.length === 0) problems.push('/pagefind/: no part of the search index: the site has no search');
   let indexed = 0;
   for (const part of parts) {

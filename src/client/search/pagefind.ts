@@ -60,7 +60,7 @@ interface PagefindModule {
   createInstance(options: { basePath: string; mergeFilter?: Record<string, string> }): RawPagefind;
 }
 
-/** The synthetic filter that tells the parts apart: every page of a part has `part: <its year>`. */
+/** The synthetic filter that tells the parts apart: every page of a part has `part: <its name>`. */
 export const PART_FILTER = 'part';
 
 /**
@@ -102,7 +102,7 @@ let runtime: Promise<PagefindModule> | undefined;
 const instances = new Map<string, Promise<Pagefind>>();
 
 /**
- * The page's Pagefind over these parts of the index (years, newest first),
+ * The page's Pagefind over these parts of the index (by name, newest first),
  * created once per set of parts, when the first search needs it. The first
  * part's folder is where Pagefind's WebAssembly is loaded from; parts already
  * loaded for another set come from the browser's cache.

@@ -1,12 +1,12 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { getCorpus } from '../../site/load.ts';
-import { facetLabels, firstSearchStatements, searchParts } from '../../search/search-index.ts';
+import { facetLabels, firstSearchStatements, searchPartInfos } from '../../search/search-index.ts';
 import type { SearchManifest } from '../../search/parts.ts';
 
 /**
  * What the search page loads before its first search: the parts of the index
- * (one a year, newest first, with their statement counts), how many
+ * (runs of years, newest first, with their years and statement counts), how many
  * statements a search covers at first, every filter value's label, and the
  * alias groups. Kept out of the page so that its HTML stays the same size
  * however large the corpus.
@@ -14,7 +14,7 @@ import type { SearchManifest } from '../../search/parts.ts';
 async function manifest(): Promise<SearchManifest> {
   const corpus = await getCorpus();
   return {
-    parts: searchParts(corpus).map((p) => ({ id: p.id, statements: p.statements.length })),
+    parts: searchPartInfos(corpus),
     first: firstSearchStatements(),
     labels: facetLabels(corpus),
     aliases: (await getCollection('aliases')).map((a) => a.data),
