@@ -15,6 +15,9 @@ export default defineConfig({
   // Tests that build from another content folder use a cache of their own.
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
+  // Two pages at a time: the data files are compressed on zlib's thread pool (src/downloads/gzip.ts),
+  // so the second core compresses while the first renders (BENCHMARKS.md).
+  build: { concurrency: 2 },
   // How statements' Markdown renders (src/integrations/edition-markdown.ts); Pagefind indexes the
   // output once Astro has written it, so `astro build` alone gives a working search.
   integrations: [sitemap({ filter: (page) => !page.endsWith('/404/') }), editionMarkdown(), pagefind()],

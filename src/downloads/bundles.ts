@@ -36,7 +36,7 @@ function urlOf(site: URL | string): (s: StatementView) => string {
 }
 
 /** The body of a bundle, from the corpus; the citations and the TEI carry the current edition. */
-export function bundleBody(key: BundleKey, corpus: Corpus, site: URL | string): string | Uint8Array {
+export async function bundleBody(key: BundleKey, corpus: Corpus, site: URL | string): Promise<string | Uint8Array> {
   const url = urlOf(site);
   const all = corpus.statements;
   const edition = corpus.edition;
@@ -78,7 +78,7 @@ export function bundleBody(key: BundleKey, corpus: Corpus, site: URL | string): 
 }
 
 /** A static endpoint's response for a bundle. */
-export function bundleResponse(key: BundleKey, corpus: Corpus, site: URL | string): Response {
-  const body = bundleBody(key, corpus, site);
+export async function bundleResponse(key: BundleKey, corpus: Corpus, site: URL | string): Promise<Response> {
+  const body = await bundleBody(key, corpus, site);
   return new Response(typeof body === 'string' ? body : Buffer.from(body), { headers: { 'Content-Type': BUNDLES[key].type } });
 }

@@ -3,7 +3,7 @@
  * download. Deterministic (every date is 0, owner root, mode 0644), so two
  * builds of the same sources give the same bytes.
  */
-import { gzipSync } from 'node:zlib';
+import { gzipped } from './gzip.ts';
 
 const BLOCK = 512;
 
@@ -34,10 +34,10 @@ function header(name: string, size: number): Uint8Array {
 }
 
 /**
- * A gzipped tar of the files, in the order given.
- * @example gzippedTar([['sources/a.txt', new TextEncoder().encode('text')]]) // => Uint8Array starting 0x1f 0x8b
+ * A tar of the files, in the order given; throws on a name a ustar header cannot hold.
+ * @example tarArchive([['sources/a.txt', new TextEncoder().encode('text')]]).length // => 2048
  */
-export function gzippedTar(files: [name: string, content: Uint8Array][]): Uint8Array {
+export function tarArchive(files: [name: string, content: Uint8Array][]): Uint8Array {
   const parts: Uint8Array[] = [];
   for (const [name, content] of files) {
     parts.push(header(name, content.length), content);
@@ -45,5 +45,13 @@ export function gzippedTar(files: [name: string, content: Uint8Array][]): Uint8A
     if (pad > 0) parts.push(new Uint8Array(pad));
   }
   parts.push(new Uint8Array(BLOCK * 2));
-  return new Uint8Array(gzipSync(Buffer.concat(parts)));
+  return new Uint8Array(Buffer.concat(parts));
+}
+
+/**
+ * A gzipped tar of the files, in the order given (gzip.ts).
+ * @example await gzippedTar([['sources/a.txt', new TextEncoder().encode('text')]]) // => Uint8Array starting 0x1f 0x8b
+ */
+export async function gzippedTar(files: [name: string, content: Uint8Array][]): Promise<Uint8Array> {
+  return gzipped(tarArchive(files));
 }
