@@ -108,9 +108,12 @@ export function searchParts(corpus: Corpus, size = searchPartStatements()): Sear
   return parts.reverse();
 }
 
-/** The parts as the search page and a sharded build see them: name, years and size, newest first. */
+/** A part as the search page and a sharded build see it: its name, years and size. */
+export const partInfo = (p: SearchPart): PartInfo => ({ id: p.id, years: p.years, statements: p.statements.length });
+
+/** The parts as the search page and a sharded build see them, newest first. */
 export function searchPartInfos(corpus: Corpus): PartInfo[] {
-  return searchParts(corpus).map((p) => ({ id: p.id, years: p.years, statements: p.statements.length }));
+  return searchParts(corpus).map(partInfo);
 }
 
 /**

@@ -12,6 +12,7 @@
  */
 
 import type { APIRoute } from 'astro';
+import type { PartInfo } from '../search/parts.ts';
 
 /** This build's shard: `index` from 1 to `of`, or null for a whole build. */
 export interface Shard {
@@ -51,15 +52,8 @@ export function shardParts(counts: readonly (readonly [part: string, statements:
   return out;
 }
 
-/** A part of the search index as a shard is given it: its name, years and size (src/search/search-index.ts). */
-export interface ShardablePart {
-  id: string;
-  years: readonly string[];
-  statements: number;
-}
-
 /** Which parts of the search index (by name) and which years this build renders (all when not sharded). */
-export function ofShard(parts: readonly ShardablePart[], shard: Shard | null = siteShard()): { parts: Set<string>; years: Set<string> } {
+export function ofShard(parts: readonly PartInfo[], shard: Shard | null = siteShard()): { parts: Set<string>; years: Set<string> } {
   const ids = new Set(
     shard
       ? shardParts(

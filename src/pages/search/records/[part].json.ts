@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCorpus } from '../../../site/load.ts';
 import { pageKey } from '../../../site/page-keys.ts';
-import { searchPartInfos, searchParts, searchRecordOf } from '../../../search/search-index.ts';
+import { partInfo, searchParts, searchRecordOf } from '../../../search/search-index.ts';
 import { ofShard } from '../../../site/shards.ts';
 
 /**
@@ -11,10 +11,10 @@ import { ofShard } from '../../../site/shards.ts';
  * and removes them from the output, so they are never deployed.
  */
 export const getStaticPaths = (async () => {
-  const corpus = await getCorpus();
+  const parts = searchParts(await getCorpus());
   // A sharded build indexes its own parts (src/site/shards.ts).
-  const mine = ofShard(searchPartInfos(corpus)).parts;
-  return searchParts(corpus)
+  const mine = ofShard(parts.map(partInfo)).parts;
+  return parts
     .filter((part) => mine.has(part.id))
     .map((part) => {
       const records = part.statements.map(searchRecordOf);
