@@ -23,15 +23,15 @@ export default defineConfig({
   integrations: [sitemap({ filter: (page) => !page.endsWith('/404/') }), editionMarkdown(), pagefind()],
   // Content-Security-Policy as a <meta> on every page: Astro hashes its own
   // inline scripts and styles; nothing else inline and no other origin runs.
-  // 'wasm-unsafe-eval' lets Pagefind start its WebAssembly; its worker is a
-  // same-origin file.
+  // 'wasm-unsafe-eval' lets Pagefind start its WebAssembly, which runs on the
+  // page: no worker (src/client/search/pagefind.ts).
   security: {
     csp: {
       directives: [
         "default-src 'self'",
         "img-src 'self' data:",
         "connect-src 'self'",
-        "worker-src 'self'",
+        "worker-src 'none'",
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",

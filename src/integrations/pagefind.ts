@@ -10,7 +10,9 @@
  * records from the output. The search page merges the parts it needs at
  * search time (Pagefind's multisite `mergeIndex`; src/client/search/pagefind.ts).
  * `/pagefind/pagefind.js` is Pagefind's browser API; each part keeps its
- * WebAssembly and worker, which the first part a search opens is loaded with.
+ * WebAssembly, which the first part a search opens is loaded with. No part
+ * keeps Pagefind's worker script: the search page runs Pagefind on the page
+ * (`noWorker`, src/client/search/pagefind.ts).
  *
  * A part is indexed again only when its records changed: each indexed part is
  * kept in Astro's cache folder under the SHA-256 of its records (and
@@ -40,7 +42,7 @@ import { PART_NAME } from '../search/parts.ts';
 /** Where the build writes each part's records, under the output folder. */
 export const RECORDS_DIR = join('search', 'records');
 /** What a part's folder keeps of what Pagefind writes: its index, and what its first search loads. */
-const PART_FILES = /^(?:pagefind-entry\.json|pagefind\.[\w-]+\.pf_meta|wasm\.[\w-]+\.pagefind|pagefind-worker\.js|index|fragment|filter)$/u;
+const PART_FILES = /^(?:pagefind-entry\.json|pagefind\.[\w-]+\.pf_meta|wasm\.[\w-]+\.pagefind|index|fragment|filter)$/u;
 
 /**
  * At most this many fragment files (what a result loads: one per statement)

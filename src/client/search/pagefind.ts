@@ -57,7 +57,7 @@ interface RawPagefind {
 
 /** What `/pagefind/pagefind.js` exports that the page uses. */
 interface PagefindModule {
-  createInstance(options: { basePath: string; mergeFilter?: Record<string, string> }): RawPagefind;
+  createInstance(options: { basePath: string; mergeFilter?: Record<string, string>; noWorker?: boolean }): RawPagefind;
 }
 
 /** The synthetic filter that tells the parts apart: every page of a part has `part: <its name>`. */
@@ -117,7 +117,12 @@ export function loadPagefind(parts: readonly string[]): Promise<Pagefind> {
     instance = runtime.then(async (pf) => {
       const [first, ...others] = parts;
       if (first === undefined) throw new Error('no part of the search index to search');
-      const raw = pf.createInstance({ basePath: partPath(first), mergeFilter: { [PART_FILTER]: first } });
+      // `noWorker`: Pagefind searches on the page, not in a web worker. A part holds at most
+      // 1,000 statements, so a search takes milliseconds either way, and the worker's script
+      // would be a 12 kB (gzip) request more on every first search (BENCHMARKS.md). The option
+      // is read by Pagefind 1.6's pagefind.js (its `init`); the parts ship no worker script, and
+      // the Content-Security-Policy allows none (astro.config.mjs).
+      const raw = pf.createInstance({ basePath: partPath(first), mergeFilter: { [PART_FILTER]: first }, noWorker: true });
       await Promise.all(others.map((p) => raw.mergeIndex(partPath(p), { mergeFilter: { [PART_FILTER]: p } })));
       return partsPagefind(raw, parts);
     });
