@@ -19,6 +19,16 @@ export function formatDate(date: Pick<DateFact, 'value' | 'precision'>): string 
 }
 
 /**
+ * What follows a date in lists and search results: " (inferred)" when the
+ * edition inferred it (the statement page gives the evidence), else nothing.
+ * @example dateStatusNote({ status: 'inferred' }) // => ' (inferred)'
+ * @example dateStatusNote({ status: 'stated' }) // => ''
+ */
+export function dateStatusNote(date: Pick<DateFact, 'status'>): string {
+  return date.status === 'inferred' ? ' (inferred)' : '';
+}
+
+/**
  * Compares two statements' dates for sorting, oldest first; a less precise date
  * sorts before a more precise one in the same period.
  * @example ['2021-03', '2021', '2010-03-02'].sort(compareDates) // => ['2010-03-02', '2021', '2021-03']

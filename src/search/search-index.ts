@@ -4,6 +4,7 @@
  * can stand in URLs (`/search/?speaker=chen-xu`).
  */
 import type { Corpus, StatementView } from '../site/corpus.ts';
+import { dateStatusNote } from '../edition/dates.ts';
 import { slugify } from '../edition/slugs.ts';
 import { FACET_KEYS, type Facet, SORT_KEY, wordsOf } from './query.ts';
 import type { PartInfo } from './parts.ts';
@@ -38,7 +39,7 @@ export function searchFacetsOf(s: StatementView): {
   // Shown with each result (src/client/search/render.ts), after the title.
   const meta: [string, string][] = [
     ['speaker', s.speaker?.name ?? 'Speaker not recorded'],
-    ['date', s.dateLabel],
+    ['date', `${s.dateLabel}${dateStatusNote(s.data.date)}`],
   ];
   return { filters, meta, sort: s.data.date.value };
 }

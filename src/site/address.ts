@@ -15,6 +15,9 @@
 /** Where `npm start` serves the site. */
 export const PREVIEW_ADDRESS = 'http://localhost:4321/';
 
+/** What a printed page of a local preview gives in place of its address (paper never carries a localhost address). */
+export const PREVIEW_NO_ADDRESS = '(a local preview: no published address)';
+
 /** Host names that only mean "this machine". */
 const LOCAL_HOSTS = /^(?:localhost|.*\.localhost|127(?:\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)$/iu;
 

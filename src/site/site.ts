@@ -23,24 +23,15 @@ export const LICENCE = {
   note: 'The edition’s data and apparatus — metadata and its evidence, edition reports, themes, paragraph ids and numbering — are licensed under CC BY 4.0 (Creative Commons Attribution 4.0 International): reuse them with attribution to Migration Statements. The statements’ texts are not: they are public speeches, statements and news releases whose rights remain with their authors and publishers (the Government of China, IOM).',
 } as const;
 
-/** The longest `<title>` that search results and browser tabs show whole. */
-export const TITLE_MAX = 70;
-
 /**
- * The document title: the page title with the site name when that fits in
- * `max` characters, else the page title alone, cut at a word with "…" if need be.
+ * The document title: the page title, whole, then the site name (a tab, a
+ * bookmark or a search engine's result then says whose page it is; a
+ * statement's title is never cut, since it is what a reader cites).
  * @example documentTitle('Years') // => 'Years · Migration Statements'
- * @example documentTitle('Remarks by Mr. Ke Yousheng on the Review of progress and challenges with regard to implementing the Global Compact')
- * // => 'Remarks by Mr. Ke Yousheng on the Review of progress and challenges…'
+ * @example documentTitle('Migration Statements') // => 'Migration Statements'
  */
-export function documentTitle(title: string, max = TITLE_MAX): string {
-  if (title === SITE_NAME) return title;
-  const withSite = `${title} · ${SITE_NAME}`;
-  if (withSite.length <= max) return withSite;
-  if (title.length <= max) return title;
-  const cut = title.slice(0, max - 1);
-  const atWord = cut.slice(0, Math.max(cut.lastIndexOf(' '), 1)).replace(/[\s,;:.–—-]+$/u, '');
-  return `${atWord}…`;
+export function documentTitle(title: string): string {
+  return title === SITE_NAME ? title : `${title} · ${SITE_NAME}`;
 }
 
 /** The absolute URL of a site path, for citations and canonical links. */

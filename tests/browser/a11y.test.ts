@@ -1,7 +1,8 @@
 /**
  * Accessibility of every page of the built site, in Chromium, run after
  * `astro build`: axe-core's WCAG 2.2 AA and best-practice rules in the light
- * and the dark color scheme, and the skip link for keyboard users.
+ * and the dark color scheme, at a desktop and a phone width, and the skip
+ * link for keyboard users.
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -13,6 +14,11 @@ import type { StaticServer } from '../../scripts/dev/serve.ts';
 
 const SCHEMES = ['light', 'dark'] as const;
 type Scheme = (typeof SCHEMES)[number];
+/** Desktop and phone: the phone layout (one-row header, menu, stacked tables) is checked too. */
+const WIDTHS = { desktop: { width: 1280, height: 720 }, phone: { width: 375, height: 667 } } as const;
+type Width = keyof typeof WIDTHS;
+const VIEWS = SCHEMES.flatMap((scheme) => (Object.keys(WIDTHS) as Width[]).map((width) => ({ scheme, width })));
+const viewKey = (v: { scheme: Scheme; width: Width }) => `${v.scheme} ${v.width}`;
 type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
 
 const pages = pagesFromSitemap(DIST);
@@ -26,14 +32,18 @@ const contexts = new Map<Scheme, BrowserContext>();
  * site keeps its renderer, which compiles axe-core's source once instead of
  * for every page (about 0.3 s a page on two cores).
  */
-const tabs = new Map<Scheme, Page>();
+const tabs = new Map<string, Page>();
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(DIST), launchChromium()]);
   for (const colorScheme of SCHEMES) {
     const context = await browser.newContext({ colorScheme });
     contexts.set(colorScheme, context);
-    tabs.set(colorScheme, await context.newPage());
+    for (const width of Object.keys(WIDTHS) as Width[]) {
+      const tab = await context.newPage();
+      await tab.setViewportSize(WIDTHS[width]);
+      tabs.set(viewKey({ scheme: colorScheme, width }), tab);
+    }
   }
 }, 30_000);
 
@@ -47,8 +57,8 @@ function targets(node: AxeResults['violations'][number]['nodes'][number]): strin
 }
 
 /** One paragraph per violated rule: what, how bad, where (first few elements), and why (first element). */
-function describeViolations(path: string, scheme: Scheme, violations: AxeResults['violations']): string {
-  const lines = [`${path} in the ${scheme} color scheme has ${violations.length} accessibility violation(s):`];
+function describeViolations(path: string, view: string, violations: AxeResults['violations']): string {
+  const lines = [`${path} (${view}) has ${violations.length} accessibility violation(s):`];
   for (const v of violations) {
     lines.push(`- ${v.id} [${v.impact ?? 'unknown impact'}]: ${v.help} (${v.helpUrl})`);
     for (const node of v.nodes.slice(0, 3)) lines.push(`    at ${targets(node)}`);
@@ -60,21 +70,21 @@ function describeViolations(path: string, scheme: Scheme, violations: AxeResults
 }
 
 /** The page's axe violations in one color scheme, described; '' when there are none. */
-async function audit(path: string, scheme: Scheme): Promise<string> {
-  const page = tabs.get(scheme)!;
+async function audit(path: string, view: string): Promise<string> {
+  const page = tabs.get(view)!;
   await open(page, server.url, path);
   // Legacy mode runs axe inside the page instead of finishing the run in a
   // second, blank page: faster, and the site has no iframes, which are all that
   // the default mode handles better.
   const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).setLegacyMode(true).analyze();
-  return violations.length === 0 ? '' : describeViolations(path, scheme, violations);
+  return violations.length === 0 ? '' : describeViolations(path, view, violations);
 }
 
 it.each(pages)(
-  '%s has no accessibility violations in the light or the dark color scheme',
+  '%s has no accessibility violations in the light or the dark color scheme, at 1280 or 375 px',
   async (path) => {
-    // The two schemes run side by side, in their own tabs and renderers.
-    const reports = (await Promise.all(SCHEMES.map((scheme) => audit(path, scheme)))).filter((r) => r !== '');
+    // The views run side by side, in their own tabs.
+    const reports = (await Promise.all(VIEWS.map((v) => audit(path, viewKey(v))))).filter((r) => r !== '');
     expect(reports.length, reports.join('\n\n')).toBe(0);
   },
   30_000,

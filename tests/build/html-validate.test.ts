@@ -4,8 +4,13 @@
  * (the root .htmlvalidate.json), so browsers and assistive technology get the
  * document structure the pages mean.
  *
- * Rules switched off: none. Astro's output itself passes the recommended rules
- * (it writes `<!DOCTYPE html>` upper-case whatever the source says, which
+ * Rules switched off: `long-title`, html-validate's advice (for search
+ * engines' result pages) to keep a `<title>` within 70 characters. A
+ * statement's title is what readers cite and find it by, so its tab and
+ * bookmark carry it whole, then the site's name (`documentTitle`,
+ * src/site/site.ts); cutting it at 70 characters left "…" and no site name.
+ * Astro's output itself passes the recommended rules (it writes
+ * `<!DOCTYPE html>` upper-case whatever the source says, which
  * `doctype-style` accepts). If a future Astro emits something a rule rejects
  * and the pages cannot avoid, turn off only that rule in .htmlvalidate.json
  * and say here which rule, and what Astro emits that it rejects.

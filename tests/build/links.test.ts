@@ -6,6 +6,8 @@
  * live site (content/ → dist/) and the fixture's (tests/fixtures/content/ →
  * dist-fixture/); the checks are tests/invariants/links.ts.
  */
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_SITE, LIVE_SITE } from '../helpers/content.ts';
 import { SiteLinks } from '../invariants/links.ts';
@@ -26,6 +28,16 @@ describe.each([LIVE_SITE, FIXTURE_SITE])('links in the $name site', (site) => {
   it('every #fragment points to an element with that id on its page', () => {
     const broken = links.brokenFragments();
     expect(broken, `${broken.length} link(s) to a missing #fragment:\n${broken.join('\n')}`).toEqual([]);
+  });
+
+  // Astro drops a line break between text and an element on the next line of a template: "in all;" + "<a>how words…</a>" read "in all;how words".
+  it('no word runs into the link or code after it', () => {
+    const glued = links.htmlFiles.flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/[\p{L}\p{N};,:]<(?:a|code)\b[^>]*>[^<]{0,30}/gu)].map(
+        (m) => `${relative(site.dist, file)}: …${m[0]}`,
+      ),
+    );
+    expect(glued, glued.join('\n')).toEqual([]);
   });
 
   it('no page gives the same id to two elements', () => {

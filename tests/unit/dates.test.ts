@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dateLine, escapeRegExp, findDate, sameDate } from '../../scripts/normalize/steps/date-lines.ts';
+import { dateStatusNote } from '../../src/edition/dates.ts';
 
 describe('findDate', () => {
   it('reads a day-month-year line with an abbreviated month ("02 Mar 2010")', () => {
@@ -133,5 +134,12 @@ describe('escapeRegExp', () => {
 
   it('leaves letters, digits and spaces alone', () => {
     expect(escapeRegExp('Geneva 2012')).toBe('Geneva 2012');
+  });
+});
+
+describe('dateStatusNote', () => {
+  it('marks an inferred date, and only an inferred one', () => {
+    expect(dateStatusNote({ status: 'inferred' })).toBe(' (inferred)');
+    expect(dateStatusNote({ status: 'stated' })).toBe('');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EXCERPT_WORDS, paragraphsOf, piecesAround, piecesAtWords, type Pieces, toHit } from '../../src/client/search/excerpt.ts';
+import { moreParagraphsNote } from '../../src/client/search/render.ts';
 import { parseQuery } from '../../src/search/query.ts';
 import { fakeFragment } from '../helpers/fake-fragment.ts';
 
@@ -125,5 +126,12 @@ describe('toHit', () => {
     expect(hit?.paragraphs.map((p) => marks(p.pieces))).toEqual([['Compact'], ['compactness'], ['compact']]);
     expect(text(hit!.paragraphs[0]!.pieces)).toBe(paragraphs[0]);
     expect(hit?.names).toEqual(['GCM']);
+  });
+});
+
+describe('moreParagraphsNote', () => {
+  it('counts the paragraphs a result leaves out, in the singular for one', () => {
+    expect(moreParagraphsNote(1)).toBe('and 1 more paragraph in this statement');
+    expect(moreParagraphsNote(2)).toBe('and 2 more paragraphs in this statement');
   });
 });

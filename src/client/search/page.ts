@@ -54,6 +54,14 @@ export function runSearchPage(): void {
     return r.json() as Promise<SearchManifest>;
   });
   const facetsDrawn = manifest.then((m) => drawFacets(controls, m.labels));
+  // The filters are open beside the results on wide screens, and one tap away above them on narrow ones (the page's CSS hides the summary when wide).
+  const filtersBox = document.getElementById('search-filters') as HTMLDetailsElement | null;
+  const wide = matchMedia('(min-width: 52rem)');
+  const fitFilters = () => {
+    if (filtersBox) filtersBox.open = wide.matches;
+  };
+  fitFilters();
+  wide.addEventListener('change', fitFilters);
   /** Each search has a number; an older one that finishes late draws nothing. */
   let generation = 0;
   /** The search on screen, which "Show more" continues. */
@@ -76,6 +84,10 @@ export function runSearchPage(): void {
     for (const box of controls.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) {
       box.checked = state.filters[box.name as Facet]?.includes(box.value) ?? false;
     }
+    // Closed, the filters still say how many are in force.
+    const chosen = Object.values(state.filters).reduce((n, values) => n + values.length, 0);
+    const summary = filtersBox?.querySelector('summary');
+    if (summary) summary.textContent = chosen > 0 ? `Order and filters (${chosen} chosen)` : 'Order and filters';
   };
 
   const show = async (state: SearchState, browseAll = false) => {

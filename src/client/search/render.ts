@@ -11,6 +11,15 @@ import type { FacetCounts, Session } from './session.ts';
 export const HITS_PER_STATEMENT = 5;
 
 /**
+ * What a result says of the paragraph hits it does not show.
+ * @example moreParagraphsNote(1) // => 'and 1 more paragraph in this statement'
+ * @example moreParagraphsNote(3) // => 'and 3 more paragraphs in this statement'
+ */
+export function moreParagraphsNote(n: number): string {
+  return `and ${n} more ${n === 1 ? 'paragraph' : 'paragraphs'} in this statement`;
+}
+
+/**
  * One result: the statement's title (a link), speaker and date, which alias
  * names found it, and its first paragraph hits, each linked to its paragraph
  * with the searched words to highlight there.
@@ -43,7 +52,7 @@ export function renderHit(hit: StatementHit, q: ParsedQuery, typed: string | nul
     }
     li.append(list);
     if (hit.paragraphs.length > HITS_PER_STATEMENT) {
-      li.append(el('p', { className: 'more' }, `and ${hit.paragraphs.length - HITS_PER_STATEMENT} more paragraphs in this statement`));
+      li.append(el('p', { className: 'more' }, moreParagraphsNote(hit.paragraphs.length - HITS_PER_STATEMENT)));
     }
   }
   return li;
