@@ -7,7 +7,11 @@
 export async function fetchGzippedJson<T>(href: string): Promise<T> {
   const r = await fetch(href);
   if (!r.ok) throw new Error(`${href}: ${r.status} ${r.statusText}`);
-  const bytes = new Uint8Array(await r.arrayBuffer());
+  return parseGzippedJson<T>(new Uint8Array(await r.arrayBuffer()));
+}
+
+/** The JSON in a data file's bytes, gzipped or (decompressed already by the browser) not. */
+export async function parseGzippedJson<T>(bytes: Uint8Array<ArrayBuffer>): Promise<T> {
   const gzip = bytes[0] === 0x1f && bytes[1] === 0x8b;
   const text = gzip
     ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text()

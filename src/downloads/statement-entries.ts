@@ -26,28 +26,18 @@ import { citeStatement } from './citations.ts';
 import { cslJson } from './csl.ts';
 import { ris } from './ris.ts';
 import type { Bucket, StatementEntry } from './statement-files.ts';
+import { bucketFromDigest } from './buckets.ts';
 import type { TeiStatement } from './tei.ts';
 
-/** How many leading bits of the id's SHA-256 name its bucket: 2^10 = 1,024 buckets at most. */
-export const BUCKET_BITS = 10;
+export { BUCKET_BITS, bucketPath } from './buckets.ts';
 
 /**
  * A statement's bucket: the first `BUCKET_BITS` bits of the SHA-256 of its id
- * (UTF-8), as 3 lower-case hex digits, `000` to `3ff`.
+ * (UTF-8), as 3 lower-case hex digits, `000` to `3ff` (see `bucketFromDigest`).
  * @example bucketOf('2012-11-28-wu-haitao-iom-council') // => three hex digits from '000' to '3ff'
  */
 export function bucketOf(id: string): string {
-  const digest = createHash('sha256').update(id, 'utf8').digest();
-  const bits = (digest[0]! << 8) | digest[1]!;
-  return (bits >> (16 - BUCKET_BITS)).toString(16).padStart(3, '0');
-}
-
-/**
- * The path of a bucket file on the site.
- * @example bucketPath('2f1') // => '/data/statements/2f1.json.gz'
- */
-export function bucketPath(bucket: string): string {
-  return `/data/statements/${bucket}.json.gz`;
+  return bucketFromDigest(createHash('sha256').update(id, 'utf8').digest());
 }
 
 /** A file's bytes, only when it is a regular file (not a link, pipe or device): the downloads publish nothing else. */

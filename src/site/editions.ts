@@ -1,14 +1,15 @@
 /**
- * Reads `content/editions.yaml` and `content/word-reference.json` for the
- * pages, with the same schemas the normalizer uses; a problem stops the build
+ * Reads `content/editions.yaml`, `content/edition.yaml` and
+ * `content/word-reference.json` for the pages, with the same schemas the normalizer uses; a problem stops the build
  * naming the file and the field.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { load } from 'js-yaml';
 import type { z } from 'zod';
 import { type Edition, editionsSchema } from '../edition/schemas.ts';
 import { contentPath } from './paths.ts';
 import { type WordReference, wordReferenceSchema } from '../edition/word-reference.ts';
+import { type Publication, publicationSchema } from './publication.ts';
 
 let cached: Edition[] | undefined;
 
@@ -36,4 +37,19 @@ export function readWordReference(path = contentPath('word-reference.json')): Wo
 /** The editions, oldest first. */
 export function readEditions(path = contentPath('editions.yaml')): Edition[] {
   return readValidated(path, load, editionsSchema);
+}
+
+let publication: Publication | undefined;
+
+/** Who stands behind the edition (content/edition.yaml), for the About page (read once per build). */
+export function sitePublication(): Publication {
+  publication ??= readPublication();
+  return publication;
+}
+
+/** `content/edition.yaml`: publisher, editors, contact, repository and licence (see `publicationSchema`). */
+export function readPublication(path = contentPath('edition.yaml')): Publication {
+  if (!existsSync(path))
+    throw new Error(`${path}: missing; it says who publishes and edits the edition (leave a field null when it is not known yet)`);
+  return readValidated(path, load, publicationSchema);
 }

@@ -45,3 +45,15 @@ export const CHANGES_PATH = '/changes/';
 export function editionChangesPath(version: string): string {
   return `${CHANGES_PATH}#edition-${version.replace(/\./gu, '-')}`;
 }
+
+/** The source view: one page for every statement, which draws the statement given in its query. */
+export const SOURCE_VIEW_PATH = '/source/';
+
+/**
+ * The page that shows a statement's source as received, with the edition's
+ * changes marked (src/pages/source/index.astro).
+ * @example sourceViewPath('2012-11-28-wu-haitao-iom-council') // => '/source/?id=2012-11-28-wu-haitao-iom-council'
+ */
+export function sourceViewPath(id: string): string {
+  return `${SOURCE_VIEW_PATH}?id=${encodeURIComponent(id)}`;
+}

@@ -64,13 +64,17 @@ describe('Content-Security-Policy', () => {
     30_000,
   );
 
-  it('lets search, the concordance, the trends and highlighting work with no violation', async () => {
+  it('lets search, the concordance, the trends, highlighting and the source view work with no violation', async () => {
     const checks: [string, (p: Page) => Promise<void>][] = [
       ['/search/?q=%22Global+Compact%22', (p) => p.waitForSelector('#search-results li h2').then(() => undefined)],
       ['/search/?q=GCM&speaker=chen-xu', (p) => p.waitForSelector('#search-results li h2').then(() => undefined)],
       ['/concordance/?q=cooperation', (p) => p.waitForSelector('#kwic-output tbody tr').then(() => undefined)],
       ['/trends/?terms=trafficking', (p) => p.waitForSelector('#trends-status:has-text("in all")').then(() => undefined)],
       ['/statements/2023-chen-xu-iom-council/?hl=Global+Compact#p-6', (p) => p.waitForSelector('.text mark').then(() => undefined)],
+      [
+        '/source/?id=2014-05-iom-swing-migration-governance-china',
+        (p) => p.waitForSelector('#source-check:has-text("checked")').then(() => undefined),
+      ],
     ];
     for (const [path, ready] of checks) {
       const { page, violations } = await visit(path, fixtureServer);

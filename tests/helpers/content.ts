@@ -19,8 +19,8 @@ export const CONTENT = join(ROOT, 'tests', 'fixtures', 'content');
 /** The live corpus, which grows: only invariants may be asserted over it. */
 export const LIVE_CONTENT = join(ROOT, 'content');
 
-/** The inputs of a content folder, as `npm run normalize` reads them (everything but the statements it writes). */
-export const CONTENT_INPUTS = ['sources', 'speakers.yaml', 'themes.yaml', 'aliases.yaml', 'editions.yaml'] as const;
+/** The inputs of a content folder, as `npm run normalize` and the build read them (everything but the statements the normalizer writes). */
+export const CONTENT_INPUTS = ['sources', 'speakers.yaml', 'themes.yaml', 'aliases.yaml', 'editions.yaml', 'edition.yaml'] as const;
 
 /** A fresh copy of a content folder's inputs (no statements) in a temporary folder: the fixture's unless `from` is given. */
 export function copyContent(from: string = CONTENT): string {

@@ -28,7 +28,7 @@ export function seedThemes(root: string): SyntheticTheme[] {
   return (parse(readFileSync(join(root, 'content/themes.yaml'), 'utf8')) as SyntheticTheme[]).map((t) => ({ id: t.id, terms: t.terms }));
 }
 
-/** Writes a generated corpus as a content folder, with the real themes, aliases and editions. */
+/** Writes a generated corpus as a content folder, with the real themes, aliases, editions and edition.yaml. */
 export function writeSyntheticContent(files: ContentFiles, content: string, root: string): void {
   for (const [path, text] of files) {
     mkdirSync(dirname(join(content, path)), { recursive: true });
@@ -37,4 +37,5 @@ export function writeSyntheticContent(files: ContentFiles, content: string, root
   cpSync(join(root, 'content/themes.yaml'), join(content, 'themes.yaml'));
   cpSync(join(root, 'content/aliases.yaml'), join(content, 'aliases.yaml'));
   cpSync(join(root, 'content/editions.yaml'), join(content, 'editions.yaml'));
+  cpSync(join(root, 'content/edition.yaml'), join(content, 'edition.yaml'));
 }

@@ -50,7 +50,7 @@ export type Removal = z.infer<typeof removal>;
 /** A paragraph split mid-sentence by a blank line that the edition rejoined. */
 export const rejoin = z
   .object({
-    /** Source line of the blank line that split it. */
+    /** Source line where the second part begins: the line after the blank line(s) that split it. */
     line: z.number().int().min(1),
     /** The block it now belongs to. */
     block: slug,
