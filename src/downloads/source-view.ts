@@ -21,6 +21,7 @@
  */
 import type { EditionReport, RemovalKind } from '../edition/schemas.ts';
 import type { TextBlock } from '../edition/statement-text.ts';
+import { INVISIBLE_CHARACTERS } from '../edition/text.ts';
 
 /** How each kind of removal is introduced to readers; `editor` removals give the editor's reason after it. */
 export const REMOVAL_LABELS: Record<RemovalKind, string> = {
@@ -38,13 +39,6 @@ export const REMOVAL_LABELS: Record<RemovalKind, string> = {
 export function sentence(reason: string): string {
   return /[.!?]$/u.test(reason) ? reason : `${reason}.`;
 }
-
-/**
- * The invisible characters the normalizer removes (zero-width space and word
- * joiner, byte-order mark, bidirectional controls): the same set as
- * `stripInvisibleCharacters` (scripts/normalize/steps/1-source-text.ts).
- */
-const REMOVED_INVISIBLE = /[\u200B\u2060\uFEFF\u202A-\u202E\u2066-\u2069\u200E\u200F]/u;
 
 /**
  * Characters that would show as nothing, or reorder the line, if drawn as they
@@ -127,7 +121,7 @@ export function lineParts(line: string): LinePart[] {
   for (const m of line.matchAll(SHOWN_AS_CODE)) {
     if (m.index > last) parts.push({ text: line.slice(last, m.index) });
     const c = m[0];
-    parts.push({ code: `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`, removed: REMOVED_INVISIBLE.test(c) });
+    parts.push({ code: `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`, removed: INVISIBLE_CHARACTERS.test(c) });
     last = m.index + c.length;
   }
   if (last < line.length || parts.length === 0) parts.push({ text: line.slice(last) });
@@ -142,7 +136,7 @@ export function lineParts(line: string): LinePart[] {
  */
 export function comparable(text: string): string {
   return text
-    .replace(new RegExp(REMOVED_INVISIBLE.source, 'gu'), '')
+    .replace(new RegExp(INVISIBLE_CHARACTERS.source, 'gu'), '')
     .replace(/[\s\p{Zs}]+/gu, ' ')
     .trim();
 }
@@ -203,7 +197,7 @@ export function sourceView(entry: SourceViewInput): SourceView {
     const tags = tagsAt.get(n) ?? [];
     const marks: LineMark[] = [];
     if (tags.length > 0) marks.push('inline-html');
-    if (REMOVED_INVISIBLE.test(text)) marks.push('invisible');
+    if (INVISIBLE_CHARACTERS.test(text)) marks.push('invisible');
     const line: SourceLine = {
       n,
       text,

@@ -21,6 +21,16 @@
  */
 
 /** A word with its place in the text. */
+
+/**
+ * Zero-width characters, the byte-order mark and bidirectional controls:
+ * invisible, and a way to disguise text. The normalizer removes them
+ * (scripts/normalize/steps/1-source-text.ts) and the source view marks them
+ * (src/downloads/source-view.ts). Test one character with it; make a global
+ * copy (`new RegExp(INVISIBLE_CHARACTERS.source, 'gu')`) to replace.
+ */
+export const INVISIBLE_CHARACTERS = /[\u200B\u2060\uFEFF\u202A-\u202E\u2066-\u2069\u200E\u200F]/u;
+
 export interface Token {
   /** Case-folded form, curly apostrophes made straight. */
   norm: string;

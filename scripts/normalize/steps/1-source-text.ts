@@ -1,6 +1,7 @@
 /**
  * Steps that turn a source file's bytes into checked lines of text.
  */
+import { INVISIBLE_CHARACTERS } from '../../../src/edition/text.ts';
 import { InputProblems } from '../problems.ts';
 
 /** A line of the source, with its 1-based line number kept for the edition report. */
@@ -78,8 +79,8 @@ export function decodeUtf8Strict(bytes: Uint8Array, file: string): string {
   return text;
 }
 
-/** Zero-width characters, the byte-order mark and bidirectional controls: invisible, and a way to disguise text. */
-const INVISIBLE = /[\u200B\u2060\uFEFF\u202A-\u202E\u2066-\u2069\u200E\u200F]/gu;
+/** Zero-width characters, the byte-order mark and bidirectional controls (one definition, src/edition/text.ts). */
+const INVISIBLE = new RegExp(INVISIBLE_CHARACTERS.source, 'gu');
 
 /**
  * Removes invisible characters (zero-width space, word joiner, byte-order mark,
