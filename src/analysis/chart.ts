@@ -170,18 +170,28 @@ const STANDALONE = {
 
 const f = (v: number) => String(Math.round(v * 10) / 10);
 
-/** A series' point shape at (x, y): circle, square, triangle, diamond. */
+/**
+ * A series' point shape at (x, y): circle, square, triangle, diamond, each a
+ * little smaller than the one before, so that where two series have the same
+ * value the earlier one's shape still shows around the later one's.
+ */
 function marker(k: number, x: number, y: number): string {
+  const r = [6, 4.5, 5, 4.5][k % 4]!;
   switch (k % 4) {
     case 0:
-      return `<circle cx="${f(x)}" cy="${f(y)}" r="4.5"/>`;
+      return `<circle cx="${f(x)}" cy="${f(y)}" r="${r}"/>`;
     case 1:
-      return `<rect x="${f(x - 4)}" y="${f(y - 4)}" width="8" height="8"/>`;
+      return `<rect x="${f(x - r)}" y="${f(y - r)}" width="${2 * r}" height="${2 * r}"/>`;
     case 2:
-      return `<path d="M${f(x)} ${f(y - 5.5)}L${f(x + 5.5)} ${f(y + 4)}L${f(x - 5.5)} ${f(y + 4)}Z"/>`;
+      return `<path d="M${f(x)} ${f(y - r)}L${f(x + r)} ${f(y + r * 0.75)}L${f(x - r)} ${f(y + r * 0.75)}Z"/>`;
     default:
-      return `<path d="M${f(x)} ${f(y - 5.5)}L${f(x + 5.5)} ${f(y)}L${f(x)} ${f(y + 5.5)}L${f(x - 5.5)} ${f(y)}Z"/>`;
+      return `<path d="M${f(x)} ${f(y - r)}L${f(x + r)} ${f(y)}L${f(x)} ${f(y + r)}L${f(x - r)} ${f(y)}Z"/>`;
   }
+}
+
+/** The group of a series' points: filled with its colour, outlined in the background's so that shapes drawn over each other stay apart. */
+function pointsGroup(inner: string, standalone: boolean): string {
+  return `<g fill="currentColor" ${standalone ? `stroke="${STANDALONE.bg}"` : 'class="points"'} stroke-width="1">${inner}</g>`;
 }
 
 /** Stroke attributes of series k's line. */
@@ -200,7 +210,7 @@ function seriesColour(k: number, standalone: boolean): string {
  * for the legend beside the chart.
  */
 export function seriesSwatch(k: number, standalone = false, x = 0, y = 0): string {
-  return `<g ${seriesColour(k, standalone)}><path d="M${x + 2} ${y + 8}H${x + 38}" ${lineStyle(k)}/><g fill="currentColor">${marker(k, x + 20, y + 8)}</g></g>`;
+  return `<g ${seriesColour(k, standalone)}><path d="M${x + 2} ${y + 8}H${x + 38}" ${lineStyle(k)}/>${pointsGroup(marker(k, x + 20, y + 8), standalone)}</g>`;
 }
 
 /** The key of the hatching of years without statements, and of the thin line across them. */
@@ -355,7 +365,7 @@ export function trendSvg(table: TrendTable, opts: { id: string; variant: ChartVa
       `<g ${seriesColour(k, standalone)}>`,
       solid ? `<path d="${solid}" ${lineStyle(k)}/>` : '',
       across ? `<path d="${across}" ${lineStyle(k, ACROSS_GAP.width)} stroke-opacity="${ACROSS_GAP.opacity}"/>` : '',
-      `<g fill="currentColor">${pts.map(([px, py]) => marker(k, px, py)).join('')}</g>`,
+      pointsGroup(pts.map(([px, py]) => marker(k, px, py)).join(''), standalone),
       '</g>',
     );
   });
