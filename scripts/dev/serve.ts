@@ -55,6 +55,7 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.rss': 'application/rss+xml; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.txt': 'text/plain; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
   '.md': 'text/markdown; charset=utf-8',
   '.wasm': 'application/wasm',
   // Served as files, as a static host serves them: no Content-Encoding, the client decompresses (src/client/gunzip.ts).

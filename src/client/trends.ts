@@ -1,62 +1,78 @@
 /**
  * The trends page: the terms in `?terms=a, b` are counted by year and by
- * speaker, drawn as a chart and tabulated. Without JavaScript the page shows
- * the default terms, rendered at build time.
+ * speaker, drawn as a chart and tabulated, with downloads of what is shown
+ * (CSV, SVG and PNG, named after the terms). Without JavaScript the page
+ * shows the default terms, rendered at build time, and their static files.
  */
-import { type TrendCell, termTrends } from '../analysis/analysis.ts';
 import { trendSvg } from '../analysis/chart.ts';
+import { trendFigureHtml } from '../analysis/trend-figure.ts';
+import { type TrendTable, termTable, trendCsv } from '../analysis/trend-table.ts';
 import { loadCorpusData } from './corpus-data.ts';
 import { el } from './dom.ts';
+import { offerPng } from './trend-downloads.ts';
 
 /** At most this many terms are compared. */
-const MAX_TERMS = 4;
+export const MAX_TERMS = 4;
 
 /**
- * Reads up to four comma-separated terms.
- * @example parseTerms(' GCM, Global Compact ,, x') // => ['GCM', 'Global Compact', 'x']
+ * Reads comma-separated terms: the first four different ones are compared, the rest are dropped.
+ * @example parseTerms(' GCM, Global Compact ,, x').terms // => ['GCM', 'Global Compact', 'x']
  */
-export function parseTerms(value: string): string[] {
-  return [
+export function parseTerms(value: string): { terms: string[]; dropped: string[] } {
+  const all = [
     ...new Set(
       value
         .split(',')
         .map((t) => t.trim())
         .filter(Boolean),
     ),
-  ].slice(0, MAX_TERMS);
+  ];
+  return { terms: all.slice(0, MAX_TERMS), dropped: all.slice(MAX_TERMS) };
 }
 
-function table(
-  caption: string,
-  groupName: string,
-  trends: { term: string; cells: Record<string, TrendCell> }[],
-  groups: { key: string; label: string }[],
-): HTMLElement {
-  const head = el(
-    'tr',
-    {},
-    el('th', { scope: 'col' }, groupName),
-    ...trends.map((t) => el('th', { scope: 'col' }, t.term)),
-    el('th', { scope: 'col' }, 'Words'),
+/**
+ * What the status line says of terms left out, or nothing.
+ * @example droppedMessage(['x']) // => ' At most four terms are compared: “x” was left out.'
+ */
+export function droppedMessage(dropped: readonly string[]): string {
+  if (dropped.length === 0) return '';
+  const list = dropped.map((t) => `“${t}”`).join(', ');
+  return ` At most four terms are compared: ${list} ${dropped.length === 1 ? 'was' : 'were'} left out.`;
+}
+
+/**
+ * A file name part from the terms: letters and digits, lower case, joined by hyphens.
+ * @example termsSlug(['Global Compact', 'GCM']) // => 'global-compact-gcm'
+ */
+export function termsSlug(terms: readonly string[]): string {
+  return (
+    terms
+      .join(' ')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-|-$/gu, '')
+      .slice(0, 80)
+      .replace(/-$/u, '') || 'terms'
   );
-  const rows = groups.map((g) =>
-    el(
-      'tr',
-      {},
-      el('th', { scope: 'row' }, g.label),
-      ...trends.map((t) => {
-        const c = t.cells[g.key]!;
-        return el('td', {}, `${c.count} `, el('span', { className: 'muted' }, `(${c.per10k.toFixed(1)})`));
-      }),
-      el('td', {}, (trends[0]?.cells[g.key]?.words ?? 0).toLocaleString('en')),
-    ),
-  );
-  const wrap = el('section', { className: 'table-wrap', tabIndex: 0 });
-  wrap.setAttribute('aria-label', `${caption}: table`);
-  wrap.append(
-    el('table', {}, el('caption', {}, `${caption}: occurrences (per 10,000 words)`), el('thead', {}, head), el('tbody', {}, ...rows)),
-  );
-  return wrap;
+}
+
+/** A figure for `table`, its downloads made here: the CSV and the standalone SVG as blob URLs, the PNG drawn from that SVG. */
+function figure(id: string, table: TrendTable, chart: boolean, name: string): HTMLElement {
+  const out = el('figure', { className: 'trends', id });
+  const blob = (text: string, type: string) => URL.createObjectURL(new Blob([text], { type }));
+  const svg = chart ? trendSvg(table, { id: 'chart', variant: 'standalone' }) : null;
+  // trendFigureHtml escapes every text it writes: the terms typed end up as text, never markup.
+  out.innerHTML = trendFigureHtml(table, {
+    id,
+    chart,
+    files: {
+      csv: blob(trendCsv(table), 'text/csv;charset=utf-8'),
+      ...(svg ? { svg: blob(svg, 'image/svg+xml') } : {}),
+      name,
+    },
+  });
+  if (svg) void offerPng(out, svg, name).catch(() => undefined);
+  return out;
 }
 
 export async function runTrendsPage(): Promise<void> {
@@ -71,39 +87,20 @@ export async function runTrendsPage(): Promise<void> {
   };
   const param = new URLSearchParams(location.search).get('terms');
   if (param === null) return;
-  const terms = parseTerms(param);
+  const { terms, dropped } = parseTerms(param);
   input.value = terms.join(', ');
   if (terms.length === 0) return;
   status.textContent = 'Counting…';
-  const { statements, paragraphs } = await loadCorpusData();
-  const byYear = termTrends(
-    paragraphs,
-    terms,
-    (i) => statements[i]!.year,
-    config.years.map((g) => g.key),
-  );
-  const bySpeaker = termTrends(
-    paragraphs,
-    terms,
-    (i) => statements[i]!.speakerId,
-    config.speakers.map((g) => g.key),
-  );
-  const figure = el('figure', { className: 'trends', id: 'by-year' });
-  // trendSvg escapes every text it writes: the terms typed end up as text, never markup.
-  figure.innerHTML = trendSvg({
-    id: 'by-year-chart',
-    title: 'By year',
-    categories: config.years.map((g) => g.label),
-    series: byYear.map((t) => ({ label: t.term, values: config.years.map((g) => t.cells[g.key]!.per10k) })),
-    unit: 'Occurrences per 10,000 words',
-  });
-  figure.append(table('By year', 'Year', byYear, config.years));
+  const data = await loadCorpusData();
+  const byYear = termTable(data, terms, 'year', config.years, 'By year');
+  const bySpeaker = termTable(data, terms, 'speaker', config.speakers, 'By speaker');
+  const slug = termsSlug(terms);
   out.replaceChildren(
     el('h2', {}, 'By year'),
-    figure,
+    figure('by-year', byYear, true, `trends-by-year-${slug}`),
     el('h2', {}, 'By speaker'),
-    el('figure', { className: 'trends', id: 'by-speaker' }, table('By speaker', 'Speaker', bySpeaker, config.speakers)),
+    figure('by-speaker', bySpeaker, false, `trends-by-speaker-${slug}`),
   );
-  const total = byYear.map((t) => `${t.term} ${Object.values(t.cells).reduce((s, c) => s + c.count, 0)}`).join(', ');
-  status.textContent = `Showing: ${total} occurrences in all.`;
+  const total = byYear.series.map((s) => `${s.term} ${s.cells.reduce((n, c) => n + c.count, 0)}`).join(', ');
+  status.textContent = `Showing: ${total} occurrences in all.${droppedMessage(dropped)}`;
 }

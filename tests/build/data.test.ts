@@ -17,6 +17,10 @@ import { concordance, termTrends } from '../../src/analysis/analysis.ts';
 import { FIXTURE_SITE, LIVE_SITE, type Site, readBlocks, splitStatement } from '../helpers/content.ts';
 import { readText } from '../helpers/data-files.ts';
 
+/** A Python with pandas: the one on PATH, or Debian's (`python3-pandas`, which .ci/run installs; CI must have it). */
+const pandasPython =
+  ['python3', '/usr/bin/python3'].find((py) => spawnSync(py, ['-c', 'import pandas']).status === 0) ?? (process.env['CI'] ? 'python3' : '');
+
 /** What the tests read of one built site: its downloads and the Markdown it was built from. */
 function downloadsOf(site: Site) {
   const DIST = site.dist;
@@ -36,8 +40,8 @@ function downloadsOf(site: Site) {
       blocks: readBlocks(splitStatement(readFileSync(join(CONTENT, 'statements', n), 'utf8')).body),
     }));
   /** Runs a short Python program on a file and returns its JSON output. */
-  const python = (program: string, file: string): unknown => {
-    const r = spawnSync('python3', ['-c', program, join(DIST, file)], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const python = (program: string, file: string, interpreter = 'python3'): unknown => {
+    const r = spawnSync(interpreter, ['-c', program, join(DIST, file)], { encoding: 'utf8', maxBuffer: 1 << 30 });
     if (r.status !== 0) throw new Error(`python3 on ${file}: ${r.stderr}`);
     return JSON.parse(r.stdout);
   };
@@ -103,6 +107,48 @@ describe.each([LIVE_SITE, FIXTURE_SITE])('the downloads of the $name site', (sit
       );
       expect(header).toEqual(fields('paragraphs'));
       for (const r of pkg.resources) expect(existsSync(join(DIST, 'data', r.path)), r.path).toBe(true);
+    });
+
+    it.skipIf(!pandasPython)('each trends figure’s CSV reads in pandas as the table on its page; its SVG is a standalone image', () => {
+      const figures = [
+        ['trends/index.html', '#by-year', 'trends/by-year'],
+        ['trends/index.html', '#by-speaker', 'trends/by-speaker'],
+        ['themes/trafficking-and-smuggling/index.html', '#theme-trend', 'themes/trafficking-and-smuggling/by-year'],
+      ];
+      for (const [html, figure, file] of figures) {
+        const $ = load(read(html!));
+        const terms = $(`${figure} thead th`)
+          .toArray()
+          .map((th) => $(th).text())
+          .slice(1, -1);
+        // Each row of the table as the CSV's rows say it: group, term, "count (rate)", words.
+        const shown = $(`${figure} tbody tr`)
+          .toArray()
+          .flatMap((tr) => {
+            const cells = $(tr)
+              .children()
+              .toArray()
+              .map((c) => $(c).text());
+            return terms.map((t, k) => [cells[0], t, cells[1 + k], cells.at(-1)!.replace(/,/gu, '')]);
+          });
+        const csv = python(
+          'import json,sys,pandas as pd; d=pd.read_csv(sys.argv[1]); print(json.dumps({"columns": list(d.columns), "rows": [[str(r[0]), r[1], f"{r[2]} ({r[3]:.1f})", str(r[4])] for r in d.itertuples(index=False)]}))',
+          `${file}.csv`,
+          pandasPython,
+        ) as { columns: string[]; rows: string[][] };
+        expect(csv.columns, file).toEqual([figure === '#by-speaker' ? 'speaker' : 'year', 'term', 'count', 'per_10000_words', 'words']);
+        expect(csv.rows, file).toEqual(shown);
+        if (figure === '#by-speaker') continue;
+        const svg = python(
+          'import json,sys,xml.etree.ElementTree as ET; r=ET.parse(sys.argv[1]).getroot(); print(json.dumps([r.tag, r.get("width"), [t.text for t in r.iter("{http://www.w3.org/2000/svg}text")]]))',
+          `${file}.svg`,
+        ) as [string, string, string[]];
+        expect(svg[0]).toBe('{http://www.w3.org/2000/svg}svg');
+        expect(Number(svg[1])).toBeGreaterThan(0);
+        expect(svg[2]).toContain('Occurrences per 10,000 words');
+        for (const t of terms) expect(svg[2].join(' ')).toContain(t);
+        expect(read(`${file}.svg`)).not.toContain('var(');
+      }
     });
   });
 
@@ -247,7 +293,8 @@ describe('the downloads of the fixture site: the five seeds’ exact figures', (
     expect(words.length).toBeGreaterThan(3);
     expect(words).toContain('/concordance/?q=trafficking');
     const theme = load(read('themes/trafficking-and-smuggling/index.html'));
-    expect(theme('#theme-trend svg[role="img"] title').text()).toBe('Terms of “Trafficking and smuggling” by year');
+    expect(theme('#theme-trend svg.chart.wide[role="img"] title').text()).toBe('Terms of “Trafficking and smuggling” by year');
+    expect(theme('#theme-trend svg.chart.narrow[role="img"] title').text()).toBe('Terms of “Trafficking and smuggling” by year');
     expect(theme('#theme-trend tbody tr').length).toBe(5);
   });
 });

@@ -9,7 +9,6 @@ import {
   sortKwic,
   termTrends,
 } from '../../src/analysis/analysis.ts';
-import { trendSvg } from '../../src/analysis/chart.ts';
 import { matchTerm, termPattern, tokenize } from '../../src/edition/text.ts';
 
 const statements = [
@@ -132,32 +131,5 @@ describe('distinctiveWords', () => {
     const rest = 'migration migration migration the the of cooperation cooperation development'.split(' ');
     expect(distinctiveWords(target, rest).map((k) => k.word)).toEqual(['trafficking', 'partnership']);
     expect(distinctiveWords(target, rest)[0]).toMatchObject({ word: 'trafficking', count: 3, rest: 0 });
-  });
-});
-
-describe('trendSvg', () => {
-  it('is an image with a title and a description that gives every number', () => {
-    const svg = trendSvg({
-      id: 't',
-      title: 'By year',
-      categories: ['2010', '2012'],
-      series: [{ label: 'trafficking', values: [145.8, 21.1] }],
-      unit: 'per 10,000 words',
-    });
-    expect(svg).toMatch(/^<svg [^>]*role="img" aria-labelledby="t-title t-desc"/u);
-    expect(svg).toContain('<title id="t-title">By year</title>');
-    expect(svg).toContain('<desc id="t-desc">per 10,000 words. trafficking: 2010 145.8, 2012 21.1</desc>');
-  });
-
-  it('escapes terms typed by a reader', () => {
-    const svg = trendSvg({
-      id: 't',
-      title: 'x',
-      categories: ['2010'],
-      series: [{ label: '<script>alert(1)</script>', values: [1] }],
-      unit: 'u',
-    });
-    expect(svg).not.toContain('<script>');
-    expect(svg).toContain('&lt;script&gt;');
   });
 });
