@@ -23,24 +23,39 @@ export async function svgToPng(svg: string): Promise<Blob> {
   return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG not drawn'))), 'image/png'));
 }
 
-/** Offers the PNG of `svg` through the figure's PNG link, named `name`.png. */
-export async function offerPng(figure: HTMLElement, svg: string, name: string): Promise<void> {
+/**
+ * Offers the PNG of a chart through the figure's PNG link, named `name`.png:
+ * the link shows at once, and the PNG is drawn on its first click (nothing is
+ * fetched or drawn for a reader who does not ask), then that click downloads it.
+ */
+export function offerPng(figure: HTMLElement, svg: () => Promise<string>, name: string): void {
   const link = figure.querySelector<HTMLAnchorElement>('a.download-png');
   if (!link) return;
-  link.href = URL.createObjectURL(await svgToPng(svg));
+  link.href = `#${figure.id}`;
   link.download = `${name}.png`;
   link.hidden = false;
+  let drawing: Promise<void> | null = null;
+  link.addEventListener('click', (e) => {
+    if (link.protocol === 'blob:') return;
+    e.preventDefault();
+    drawing ??= svg()
+      .then(svgToPng)
+      .then((png) => {
+        link.href = URL.createObjectURL(png);
+        link.click();
+      })
+      .catch(() => {
+        link.hidden = true; // the CSV and SVG links still work
+      });
+  });
 }
 
-/** Adds the PNG link to every trends chart on the page built with its files (the SVG is fetched from its static link). */
+/** Adds the PNG link to every trends chart on the page built with its files (the SVG is fetched from its static link when the PNG is asked for). */
 export function enhanceTrendFigures(): void {
   for (const figure of document.querySelectorAll<HTMLElement>('figure.trends')) {
     const svgLink = figure.querySelector<HTMLAnchorElement>('a.download-svg');
     if (!svgLink || svgLink.protocol === 'blob:') continue;
     const name = svgLink.download.replace(/\.svg$/u, '');
-    void fetch(svgLink.href)
-      .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${r.status}`))))
-      .then((svg) => offerPng(figure, svg, name))
-      .catch(() => undefined); // the CSV and SVG links still work
+    offerPng(figure, () => fetch(svgLink.href).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${r.status}`)))), name);
   }
 }

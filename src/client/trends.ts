@@ -71,7 +71,7 @@ function figure(id: string, table: TrendTable, chart: boolean, name: string): HT
       name,
     },
   });
-  if (svg) void offerPng(out, svg, name).catch(() => undefined);
+  if (svg) offerPng(out, () => Promise.resolve(svg), name);
   return out;
 }
 

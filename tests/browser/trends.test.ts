@@ -245,11 +245,17 @@ describe('downloads', () => {
     },
   );
 
-  it('with JavaScript add the PNG of the default chart, drawn from its static SVG', async () => {
+  it('with JavaScript add the PNG of the default chart, drawn from its static SVG when asked for', async () => {
     const page = await open(THEME);
     await page.locator('#theme-trend a.download-png').waitFor({ state: 'visible' });
+    await page.waitForLoadState('networkidle');
+    // Nothing is fetched or drawn for a reader who does not ask for the PNG.
+    const svgFetched = () =>
+      page.evaluate(() => performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname.endsWith('/by-year.svg')).length);
+    expect(await svgFetched()).toBe(0);
     const png = await download(page, '#theme-trend a.download-png');
     expect(png.name).toBe('theme-trafficking-and-smuggling-by-year.png');
+    expect(await svgFetched()).toBe(1);
     expect([...png.bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
     await page.context().close();
   });
