@@ -31,12 +31,16 @@ describe.each([LIVE_SITE, FIXTURE_SITE])('links in the $name site', (site) => {
   });
 
   // Astro drops a line break between text and an element on the next line of a template: "in all;" + "<a>how words…</a>" read "in all;how words".
-  it('no word runs into the link or code after it', () => {
-    const glued = links.htmlFiles.flatMap((file) =>
-      [...readFileSync(file, 'utf8').matchAll(/[\p{L}\p{N};,:]<(?:a|code)\b[^>]*>[^<]{0,30}/gu)].map(
-        (m) => `${relative(site.dist, file)}: …${m[0]}`,
-      ),
-    );
+  it('no word runs into the link or code after it, and no count into what it counts', () => {
+    const glued = links.htmlFiles.flatMap((file) => {
+      const html = readFileSync(file, 'utf8');
+      return [
+        // A word, then a link or code ("in all;how words…").
+        ...html.matchAll(/[\p{L}\p{N};,:]<(?:a|code)\b[^>]*>[^<]{0,30}/gu),
+        // A count, then the thing counted ("1statement").
+        ...html.matchAll(/[^<>]{0,30}\b\d+(?:statements?|paragraphs?|words?|occurrences?)\b/gu),
+      ].map((m) => `${relative(site.dist, file)}: …${m[0]}`);
+    });
     expect(glued, glued.join('\n')).toEqual([]);
   });
 
