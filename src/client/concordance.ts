@@ -128,7 +128,14 @@ export async function runConcordancePage(): Promise<void> {
       download.replaceChildren(
         el(
           'a',
-          { href: url, download: `concordance-${terms[0]!.replace(/[^\p{L}\p{N}]+/gu, '-').toLowerCase()}.csv` },
+          {
+            href: url,
+            download: `concordance-${terms[0]!
+              .replace(/[^\p{L}\p{N}]+/gu, ' ')
+              .trim()
+              .replace(/ /gu, '-')
+              .toLowerCase()}.csv`,
+          },
           `Download these ${lines.length} lines as CSV`,
         ),
       );

@@ -149,10 +149,11 @@ describe('concordance', () => {
     await page.context().close();
   });
 
-  it('says what it found with the words spaced, for a wildcard term', async () => {
+  it('says what it found with the words spaced, and names its CSV by the word, for a wildcard term', async () => {
     const page = await open('/concordance/?q=migrant*');
     const status = (await page.locator('#kwic-status').textContent())!;
     expect(status).toMatch(/^\d+ occurrences of “migrant\*” in \d+ statements\.$/u);
+    expect(await page.locator('#kwic-download a').getAttribute('download')).toBe('concordance-migrant.csv');
     // Read as the page shows it, the status, the download link and the counts stay apart.
     const shown = await page.locator('main').innerText();
     expect(shown).toContain(status);
