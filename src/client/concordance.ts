@@ -79,7 +79,7 @@ export async function runConcordancePage(): Promise<void> {
       const s = statements[l.s]!;
       const hl = new URLSearchParams();
       hl.set('hl', l.match);
-      const toggle = el('button', { type: 'button', className: 'kw', ariaExpanded: 'false' }, l.match);
+      const toggle = el('button', { type: 'button', className: 'kw print-text', ariaExpanded: 'false' }, l.match);
       toggle.setAttribute('aria-describedby', 'kwic-hint');
       return el(
         'tr',

@@ -230,6 +230,21 @@ describe('concordance lines (keyword in context)', () => {
     await page.context().close();
   });
 
+  it('prints every line whole, with its keyword', async () => {
+    const page = await open('/concordance/?q=cooperation', { width: PHONE });
+    const cut = await Promise.all(Array.from({ length: 20 }, (_, i) => contexts(page, i)));
+    expect(cut.some((c) => !c.left.whole || !c.right.whole)).toBe(true);
+    await page.emulateMedia({ media: 'print' });
+    for (let i = 0; i < 20; i++) {
+      const c = await contexts(page, i);
+      expect([c.left.whole, c.right.whole], `line ${i}`).toEqual([true, true]);
+    }
+    expect(await page.locator('#kwic-output tbody .match').allInnerTexts()).toEqual(
+      Array.from({ length: 20 }, () => expect.stringMatching(/^cooperation$/iu)),
+    );
+    await page.context().close();
+  });
+
   it('gives screen readers a table with column headers and each context whole (Chromium’s accessibility tree)', async () => {
     const page = await open('/concordance/?q=cooperation&sort=left', { width: PHONE });
     const cut = await contexts(page, 0);
