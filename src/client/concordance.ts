@@ -28,8 +28,9 @@ export async function runConcordancePage(): Promise<void> {
   const out = document.getElementById('kwic-output');
   const counts = document.getElementById('kwic-counts');
   const download = document.getElementById('kwic-download');
+  const hint = document.getElementById('kwic-hint');
   const configEl = document.getElementById('kwic-config');
-  if (!form || !input || !sort || !aliasBox || !status || !out || !counts || !download || !configEl) return;
+  if (!form || !input || !sort || !aliasBox || !status || !out || !counts || !download || !hint || !configEl) return;
   const { aliases } = JSON.parse(configEl.textContent ?? '{}') as { aliases: AliasGroup[] };
 
   const show = async () => {
@@ -45,6 +46,7 @@ export async function runConcordancePage(): Promise<void> {
       status.textContent = 'Type a word or phrase to see every occurrence in context.';
       out.replaceChildren();
       counts.replaceChildren();
+      hint.hidden = true;
       download.hidden = true;
       return;
     }
@@ -77,39 +79,45 @@ export async function runConcordancePage(): Promise<void> {
       const s = statements[l.s]!;
       const hl = new URLSearchParams();
       hl.set('hl', l.match);
+      const toggle = el('button', { type: 'button', className: 'kw print-text', ariaExpanded: 'false' }, l.match);
+      toggle.setAttribute('aria-describedby', 'kwic-hint');
       return el(
         'tr',
-        {},
-        el('td', { className: 'left' }, l.left),
-        el('td', { className: 'match' }, l.match),
-        el('td', { className: 'right' }, l.right),
+        { role: 'row' },
+        // The span keeps the left context in its own (left-to-right) order inside the right-to-left cell that cuts it at its start.
+        el('td', { className: 'left', role: 'cell' }, el('span', {}, l.left)),
+        el('td', { className: 'match', role: 'cell' }, toggle),
+        el('td', { className: 'right', role: 'cell' }, l.right),
         el(
           'td',
-          { className: 'src' },
+          { className: 'src', role: 'cell' },
           el('a', { href: blockHref(`${statementPath(s.id)}?${hl.toString()}`, l.id) }, `${s.speaker}, ${s.dateLabel}, ¶${l.n}`),
         ),
       );
     });
+    hint.hidden = lines.length === 0;
+    // The table is laid out as a CSS grid (every keyword in one column at any width); the roles are
+    // said explicitly because some browsers drop a table's semantics when its display changes.
     out.replaceChildren(
       ...(lines.length > 0
         ? [
             el(
               'table',
-              {},
+              { role: 'table' },
               el('caption', { className: 'sr-only' }, 'Occurrences in context'),
               el(
                 'thead',
-                {},
+                { role: 'rowgroup' },
                 el(
                   'tr',
-                  {},
-                  el('th', { scope: 'col' }, 'Before'),
-                  el('th', { scope: 'col' }, 'Match'),
-                  el('th', { scope: 'col' }, 'After'),
-                  el('th', { scope: 'col' }, 'Where'),
+                  { role: 'row' },
+                  el('th', { scope: 'col', role: 'columnheader', className: 'left' }, 'Before'),
+                  el('th', { scope: 'col', role: 'columnheader', className: 'match' }, 'Match'),
+                  el('th', { scope: 'col', role: 'columnheader', className: 'right' }, 'After'),
+                  el('th', { scope: 'col', role: 'columnheader', className: 'src' }, 'Where'),
                 ),
               ),
-              el('tbody', {}, ...rows),
+              el('tbody', { role: 'rowgroup' }, ...rows),
             ),
           ]
         : []),
@@ -120,7 +128,14 @@ export async function runConcordancePage(): Promise<void> {
       download.replaceChildren(
         el(
           'a',
-          { href: url, download: `concordance-${terms[0]!.replace(/[^\p{L}\p{N}]+/gu, '-').toLowerCase()}.csv` },
+          {
+            href: url,
+            download: `concordance-${terms[0]!
+              .replace(/[^\p{L}\p{N}]+/gu, ' ')
+              .trim()
+              .replace(/ /gu, '-')
+              .toLowerCase()}.csv`,
+          },
           `Download these ${lines.length} lines as CSV`,
         ),
       );
@@ -140,6 +155,14 @@ export async function runConcordancePage(): Promise<void> {
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     navigate();
+  });
+  // A line's keyword shows the whole line (its contexts unclipped) or cuts it again.
+  out.addEventListener('click', (e) => {
+    const toggle = e.target instanceof Element ? e.target.closest('button.kw') : null;
+    if (!(toggle instanceof HTMLButtonElement)) return;
+    const open = toggle.ariaExpanded !== 'true';
+    toggle.ariaExpanded = String(open);
+    toggle.closest('tr')?.classList.toggle('open', open);
   });
   sort.addEventListener('change', navigate);
   aliasBox.addEventListener('change', navigate);
