@@ -287,6 +287,33 @@ describe('accessibility with results on screen', () => {
   });
 });
 
+describe('paragraph hits beyond the first five', () => {
+  it('open in place, each linked to its paragraph with the words to mark, and focus moves to the first of them', async () => {
+    await search('q=migration');
+    // The first result with more than five hits (pinned by its place: it loses the button when opened).
+    const at = await page.locator('#search-results > li').evaluateAll((items) => items.findIndex((li) => li.querySelector('.more-paras')));
+    expect(at).toBeGreaterThanOrEqual(0);
+    const hit = page.locator('#search-results > li').nth(at);
+    const label = (await hit.locator('.more-paras').textContent())!;
+    const more = Number(/^Show (\d+) more paragraphs? of this statement$/u.exec(label)![1]);
+    const paras = hit.locator('.paras > li');
+    const shown = await paras.count();
+    await hit.locator('.more-paras').click();
+    expect(await paras.count()).toBe(shown + more);
+    expect(await hit.locator('.more-paras').count()).toBe(0);
+    const added = await paras.evaluateAll(
+      (items, from) =>
+        items.slice(from).map((li) => ({ href: li.querySelector('a')!.getAttribute('href')!, marked: li.querySelectorAll('mark').length })),
+      shown,
+    );
+    for (const p of added) {
+      expect(p.href).toMatch(/\?hl=migration#p-\d+$/u);
+      expect(p.marked).toBeGreaterThan(0);
+    }
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(added[0]!.href);
+  });
+});
+
 describe('what search downloads', () => {
   it('fetches no index bytes before a query, and reports what a first phrase search costs', async () => {
     const requests: { url: string; bytes: number }[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EXCERPT_WORDS, paragraphsOf, piecesAround, piecesAtWords, type Pieces, toHit } from '../../src/client/search/excerpt.ts';
-import { moreParagraphsNote } from '../../src/client/search/render.ts';
+import { moreParagraphsLabel } from '../../src/client/search/render.ts';
 import { parseQuery } from '../../src/search/query.ts';
 import { fakeFragment } from '../helpers/fake-fragment.ts';
 
@@ -129,9 +129,9 @@ describe('toHit', () => {
   });
 });
 
-describe('moreParagraphsNote', () => {
-  it('counts the paragraphs a result leaves out, in the singular for one', () => {
-    expect(moreParagraphsNote(1)).toBe('and 1 more paragraph in this statement');
-    expect(moreParagraphsNote(2)).toBe('and 2 more paragraphs in this statement');
+describe('moreParagraphsLabel', () => {
+  it('offers the paragraphs a result does not show yet, in the singular for one', () => {
+    expect(moreParagraphsLabel(1)).toBe('Show 1 more paragraph of this statement');
+    expect(moreParagraphsLabel(2)).toBe('Show 2 more paragraphs of this statement');
   });
 });

@@ -11,18 +11,18 @@ import type { FacetCounts, Session } from './session.ts';
 export const HITS_PER_STATEMENT = 5;
 
 /**
- * What a result says of the paragraph hits it does not show.
- * @example moreParagraphsNote(1) // => 'and 1 more paragraph in this statement'
- * @example moreParagraphsNote(3) // => 'and 3 more paragraphs in this statement'
+ * The button under a result that shows the paragraph hits it does not show yet.
+ * @example moreParagraphsLabel(1) // => 'Show 1 more paragraph of this statement'
+ * @example moreParagraphsLabel(3) // => 'Show 3 more paragraphs of this statement'
  */
-export function moreParagraphsNote(n: number): string {
-  return `and ${n} more ${n === 1 ? 'paragraph' : 'paragraphs'} in this statement`;
+export function moreParagraphsLabel(n: number): string {
+  return `Show ${n} more ${n === 1 ? 'paragraph' : 'paragraphs'} of this statement`;
 }
 
 /**
  * One result: the statement's title (a link), speaker and date, which alias
  * names found it, and its first paragraph hits, each linked to its paragraph
- * with the searched words to highlight there.
+ * with the searched words to highlight there; a button shows the rest.
  */
 export function renderHit(hit: StatementHit, q: ParsedQuery, typed: string | null): HTMLLIElement {
   const hl = new URLSearchParams();
@@ -43,16 +43,26 @@ export function renderHit(hit: StatementHit, q: ParsedQuery, typed: string | nul
     );
   }
   if (hit.paragraphs.length > 0) {
-    const list = el('ol', { className: 'paras' });
-    for (const p of hit.paragraphs.slice(0, HITS_PER_STATEMENT)) {
-      const item = el('li');
-      item.append(el('a', { className: 'pnum', href: `${base}?${hl.toString()}#${p.id}` }, `¶${p.n}`), ' ');
-      for (const [text, marked] of p.pieces) item.append(marked ? el('mark', {}, text) : text);
-      list.append(item);
-    }
+    const item = (p: StatementHit['paragraphs'][number]) => {
+      const out = el('li');
+      out.append(el('a', { className: 'pnum', href: `${base}?${hl.toString()}#${p.id}` }, `¶${p.n}`), ' ');
+      for (const [text, marked] of p.pieces) out.append(marked ? el('mark', {}, text) : text);
+      return out;
+    };
+    const list = el('ol', { className: 'paras' }, ...hit.paragraphs.slice(0, HITS_PER_STATEMENT).map(item));
     li.append(list);
-    if (hit.paragraphs.length > HITS_PER_STATEMENT) {
-      li.append(el('p', { className: 'more' }, moreParagraphsNote(hit.paragraphs.length - HITS_PER_STATEMENT)));
+    // The rest open in place, each linked and highlighted like the first; focus moves to the first of them.
+    const rest = hit.paragraphs.slice(HITS_PER_STATEMENT);
+    if (rest.length > 0) {
+      const button = el('button', { type: 'button', className: 'more-paras' }, moreParagraphsLabel(rest.length));
+      const box = el('p', { className: 'more' }, button);
+      button.addEventListener('click', () => {
+        const items = rest.map(item);
+        list.append(...items);
+        box.remove();
+        items[0]?.querySelector('a')?.focus();
+      });
+      li.append(box);
     }
   }
   return li;
