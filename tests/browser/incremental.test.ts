@@ -137,7 +137,7 @@ describe('a rebuild after editing one statement', () => {
     });
     const hits = await page.$$eval('#search-results > li', (items) =>
       items.map((li) => ({
-        url: li.querySelector('h2 a')?.getAttribute('href') ?? '',
+        url: (li.querySelector('h2 a')?.getAttribute('href') ?? '').split('?')[0],
         paras: [...li.querySelectorAll('.paras > li a')].map((a) => a.getAttribute('href') ?? ''),
       })),
     );

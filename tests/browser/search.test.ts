@@ -41,7 +41,8 @@ async function results(): Promise<{ url: string; paras: { href: string; text: st
     items
       .filter((li) => li.querySelector('h2 a'))
       .map((li) => ({
-        url: li.querySelector('h2 a')!.getAttribute('href')!,
+        // The statement (its link also carries ?hl=, checked on its own).
+        url: li.querySelector('h2 a')!.getAttribute('href')!.split('?')[0]!,
         alias: li.querySelector('.alias')?.textContent ?? '',
         paras: [...li.querySelectorAll('.paras > li')].map((p) => ({
           href: p.querySelector('a')!.getAttribute('href')!,
@@ -181,7 +182,9 @@ describe('filters, order and the URL', () => {
     await fresh.goto(url);
     await fresh.waitForFunction(() => /statement/u.test(document.getElementById('search-status')?.textContent ?? ''));
     expect(await fresh.locator('#search-q').inputValue()).toBe('trafficking');
-    expect(await fresh.locator('#search-results > li h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([CHEN]);
+    expect(await fresh.locator('#search-results > li h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
+      `${CHEN}?hl=trafficking`,
+    ]);
   });
 
   it('sorts by date when asked', async () => {
@@ -284,6 +287,18 @@ describe('accessibility with results on screen', () => {
       expect(await axeViolations(p), colorScheme).toEqual([]);
       await ctx.close();
     }
+  });
+});
+
+describe("a result's title", () => {
+  it('links the statement with the searched words, which its page then marks', async () => {
+    await search('q=%22Global+Compact%22');
+    const titles = await page.locator('#search-results > li h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    expect(titles.length).toBeGreaterThan(0);
+    for (const href of titles) expect(href).toMatch(/^\/statements\/[^/?]+\/\?hl=Global\+Compact$/u);
+    await page.locator('#search-results > li h2 a').first().click();
+    await page.waitForFunction(() => document.documentElement.dataset['highlights'] !== undefined);
+    expect(await page.locator('.text mark').first().textContent()).toBe('Global Compact');
   });
 });
 

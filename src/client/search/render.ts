@@ -20,7 +20,8 @@ export function moreParagraphsLabel(n: number): string {
 }
 
 /**
- * One result: the statement's title (a link), speaker and date, which alias
+ * One result: the statement's title (a link, with the searched words to
+ * highlight there), speaker and date, which alias
  * names found it, and its first paragraph hits, each linked to its paragraph
  * with the searched words to highlight there; a button shows the rest.
  */
@@ -29,7 +30,9 @@ export function renderHit(hit: StatementHit, q: ParsedQuery, typed: string | nul
   for (const t of [...highlightTerms(q), ...hit.names]) hl.append('hl', t);
   const base = hit.url;
   const li = el('li');
-  li.append(el('h2', {}, el('a', { href: base }, hit.data.meta['title'] ?? base)));
+  // The statement's own link carries the words too: the page opens with them marked.
+  const marked = hl.toString() ? `${base}?${hl.toString()}` : base;
+  li.append(el('h2', {}, el('a', { href: marked }, hit.data.meta['title'] ?? base)));
   li.append(el('p', { className: 'meta' }, `${hit.data.meta['speaker'] ?? ''} · ${hit.data.meta['date'] ?? ''}`));
   const others = typed ? hit.names.filter((n) => fold(n) !== fold(typed)) : [];
   if (others.length > 0) {
