@@ -11,11 +11,16 @@ import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import type { StatementView } from './corpus.ts';
 import { listItemKey, pageKey } from './page-keys.ts';
+import { escapeXml } from '../edition/xml.ts';
 import { statementPath } from './routes.ts';
 import { SITE_NAME } from './site.ts';
 
-/** A feed: what it is, where it is, and its statements (any order). */
-export interface FeedSpec {
+/**
+ * A feed: what it is, where it is, and its statements. (A type, not an
+ * interface: Astro's route props need an index signature, which a type alias
+ * has implicitly.)
+ */
+export type FeedSpec = {
   /** The feed's title, after the site's name ("Speaker: Chen Xu"), or null for the whole corpus. */
   title: string | null;
   description: string;
@@ -25,7 +30,7 @@ export interface FeedSpec {
   path: string;
   /** In the corpus's order (oldest first, as every list of the corpus view is). */
   statements: readonly StatementView[];
-}
+};
 
 /** The path of a page's feed: `feed.xml` beside it. */
 export function feedPath(pagePath: string): string {
@@ -58,17 +63,17 @@ export function feedResponse(spec: FeedSpec, site: URL): Promise<Response> {
     site: new URL(spec.page, site).href,
     trailingSlash: true,
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
-    customData: `<language>en</language><atom:link href="${self}" rel="self" type="application/rss+xml"/>`,
+    customData: `<language>en</language><atom:link href="${escapeXml(self)}" rel="self" type="application/rss+xml"/>`,
     items: feedItems(spec.statements),
   });
 }
 
-/** A feed's cache key for incremental builds: what its items show. */
-export function feedKey(kind: string, id: string, statements: readonly StatementView[]): string {
+/** A feed's cache key for incremental builds: its channel and what its items show. */
+export function feedKey(spec: FeedSpec): string {
   return pageKey(
-    `${kind}-feed`,
-    id,
-    statements.map((s) => [listItemKey(s), s.data.words]),
+    'feed',
+    [spec.title, spec.description, spec.page, spec.path],
+    spec.statements.map((s) => [listItemKey(s), s.data.words]),
   );
 }
 

@@ -12,17 +12,16 @@ export const getStaticPaths = (async () => {
   // A sharded build writes the lists and their feeds in shard 1 only (src/site/shards.ts).
   if (!rendersCorpusPages()) return [];
   const corpus = await getCorpus();
-  return corpus.speakers.map(({ speaker, statements }) => ({
-    params: { id: speaker.id },
-    props: {
+  return corpus.speakers.map(({ speaker, statements }) => {
+    const spec: FeedSpec = {
       title: `Speaker: ${speaker.name}`,
       description: `Statements on migration by ${speaker.name} (${speaker.affiliation}), newest first.`,
       page: speakerPath(speaker.id),
       path: feedPath(speakerPath(speaker.id)),
       statements,
-    } satisfies FeedSpec,
-    cacheKey: feedKey('speaker', speaker.id, statements),
-  }));
+    };
+    return { params: { id: speaker.id }, props: spec, cacheKey: feedKey(spec) };
+  });
 }) satisfies GetStaticPaths;
 
 export const GET = feedRoute;

@@ -13,18 +13,14 @@ export const getStaticPaths = (async () => {
   if (!rendersCorpusPages()) return [];
   const corpus = await getCorpus();
   return corpus.themes.map(({ theme, statements }) => {
-    const views = statements.map((s) => s.statement);
-    return {
-      params: { id: theme.id },
-      props: {
-        title: `Theme: ${theme.label}`,
-        description: `Statements on migration with the theme “${theme.label}”, newest first.`,
-        page: themePath(theme.id),
-        path: feedPath(themePath(theme.id)),
-        statements: views,
-      } satisfies FeedSpec,
-      cacheKey: feedKey('theme', theme.id, views),
+    const spec: FeedSpec = {
+      title: `Theme: ${theme.label}`,
+      description: `Statements on migration with the theme “${theme.label}”, newest first.`,
+      page: themePath(theme.id),
+      path: feedPath(themePath(theme.id)),
+      statements: statements.map((s) => s.statement),
     };
+    return { params: { id: theme.id }, props: spec, cacheKey: feedKey(spec) };
   });
 }) satisfies GetStaticPaths;
 
