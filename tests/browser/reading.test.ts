@@ -244,7 +244,7 @@ describe('search on a phone', () => {
     const inferred = statements.find((s) => s.date.status === 'inferred')!;
     const p = await page({ viewport: DESKTOP });
     await open(p, site.server.url, `/search/?q=${encodeURIComponent(`"${inferred.title}"`)}`);
-    const hit = p.locator('#search-results > li', { has: p.locator(`a[href="${path(inferred)}"]`) });
+    const hit = p.locator('#search-results > li', { has: p.locator(`h2 a[href^="${path(inferred)}"]`) });
     await hit.waitFor();
     expect(await hit.locator('.meta').textContent()).toMatch(/\(inferred\)$/u);
     await p.context().close();
