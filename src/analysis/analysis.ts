@@ -224,6 +224,15 @@ export function kwicCsv(lines: KwicLine[], statements: CorpusStatement[], site: 
     const s = statements[l.s]!;
     rows.push([s.id, s.title, s.speaker, s.date, String(l.n), blockHref(`${site}${statementPath(s.id)}`, l.id), l.left, l.match, l.right]);
   }
+  return csvText(rows);
+}
+
+/**
+ * Rows as CSV text (RFC 4180): each field through `csvField`, CRLF line ends,
+ * a final CRLF. Every CSV of the site is written by it.
+ * @example csvText([['a', 'b, c']]) // => 'a,"b, c"\r\n'
+ */
+export function csvText(rows: readonly (readonly string[])[]): string {
   return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 

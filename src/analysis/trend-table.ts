@@ -4,7 +4,7 @@
  * (chart.ts), the HTML table and legend (trend-figure.ts) and the CSV
  * download (here) are all written from that one TrendTable.
  */
-import { type CorpusParagraph, type CorpusStatement, type TrendCell, csvField, termTrends } from './analysis.ts';
+import { type CorpusParagraph, type CorpusStatement, type TrendCell, csvText, termTrends } from './analysis.ts';
 
 /** The unit of every rate, on the chart's y axis, in its description and in the table's caption. */
 export const RATE_UNIT = 'per 10,000 words';
@@ -97,5 +97,5 @@ export function trendCsv(table: TrendTable): string {
       rows.push([g.label, s.term, String(c.count), formatRate(c.per10k), String(g.words)]);
     }
   });
-  return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return csvText(rows);
 }

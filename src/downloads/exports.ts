@@ -7,7 +7,7 @@
  * cited is still the same.
  */
 import type { CorpusExport, Edition } from '../edition/schemas.ts';
-import { csvField } from '../analysis/analysis.ts';
+import { csvText } from '../analysis/analysis.ts';
 import type { Corpus, StatementView } from '../site/corpus.ts';
 import { LICENCE, SITE_DESCRIPTION, SITE_NAME } from '../site/site.ts';
 import { statementPath } from '../site/routes.ts';
@@ -154,8 +154,6 @@ export function splitCsvText(text: string, max = CSV_TEXT_MAX): string[] {
   return parts;
 }
 
-const csv = (rows: string[][]): string => rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
-
 /**
  * One row per paragraph, with the statement's metadata columns (RFC 4180,
  * UTF-8, CRLF); a paragraph longer than `CSV_TEXT_MAX` characters takes
@@ -184,7 +182,7 @@ export function paragraphsCsv(corpus: Corpus, site: string): string {
       });
     }
   }
-  return csv(rows);
+  return csvText(rows);
 }
 
 const STATEMENT_EXTRA: { name: string; description: string; type: 'string' | 'integer' }[] = [
@@ -204,7 +202,7 @@ export function statementsCsv(corpus: Corpus, site: string): string {
       new URL(statementPath(s.data.id), site).href,
     ]);
   }
-  return csv(rows);
+  return csvText(rows);
 }
 
 /**
